@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/apply"
+)
+
+type generateOptions struct {
+	IO         *iostreams
+	Dir        string
+	Check      bool
+	DryRun     bool
+	JSON       bool
+	OnConflict string
+}
+
+func newGenerateCmd(ios *iostreams, runF func(*generateOptions) error) *cobra.Command {
+	opts := &generateOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "generate [DIR]",
+		Short: "Re-render the generated files from DIR/mono-connect.json",
+		Long: `Re-render every generated file from DIR/mono-connect.json with this binary's templates.
+
+With --check nothing is written: the command exits 3 and shows a diff for each generated file that
+is modified, missing or stale (recorded but no longer produced), and exits 0 when all is clean.
+Merged files (package.json, .env.example, .gitignore) are checked only for the part mono-connect owns.`,
+		Example: `  # after upgrading mono-connect
+  mono-connect generate
+
+  # in CI
+  mono-connect generate --check
+  mono-connect generate --check --json`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return generateRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 3 when generated files drifted")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan; write nothing")
+	f.BoolVar(&opts.JSON, "json", false, "machine-readable output on stdout")
+	f.StringVar(&opts.OnConflict, "on-conflict", "fail", "when a generated file was edited: fail, skip or overwrite")
+	registerCompletions(cmd)
+	return cmd
+}
+
+func generateRun(o *generateOptions) error {
+	if !contains(apply.Policies, o.OnConflict) {
+		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
+	}
+	root, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return err
+	}
+	prev, err := readRecord(root)
+	if err != nil {
+		return err
+	}
+	if prev == nil {
+		return usagef("no %s in %s: run mono-connect init first", generate.RecordName, o.Dir)
+	}
+	opts := prev.Answers.Options()
+	if opts.Backend == "go" && !prev.Answers.ServerStandalone {
+		mod, err := findGoModule(root)
+		if err != nil {
+			return err
+		}
+		if mod == nil {
+			return usagef("%s puts the Go code in a Go module, but no go.mod was found in %s or above: restore it, or run init again", generate.RecordName, o.Dir)
+		}
+		opts.GoModule = mod
+	}
+	plan, err := generate.Generate(opts, generate.Input{Project: os.DirFS(root), Previous: prev, ToolVersion: toolVersion()})
+	if err != nil {
+		return err
+	}
+	if o.Check {
+		return checkRun(o, root, plan, prev)
+	}
+	return applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{policy: apply.Policy(o.OnConflict), dryRun: o.DryRun, json: o.JSON})
+}
+
+func checkRun(o *generateOptions, root string, plan *generate.Plan, prev *generate.Record) error {
+	drift, err := apply.Check(root, plan, prev)
+	if err != nil {
+		return err
+	}
+	if o.JSON {
+		if drift == nil {
+			drift = []apply.Drift{}
+		}
+		enc := json.NewEncoder(o.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(map[string]any{"drift": drift}); err != nil {
+			return err
+		}
+	} else if len(drift) == 0 {
+		fmt.Fprintf(o.IO.Out, "mono-connect: generated files in %s are up to date\n", filepath.ToSlash(o.Dir))
+	}
+	if len(drift) == 0 {
+		return nil
+	}
+	// The report goes to stderr with --json (stdout holds only the object), else to stdout.
+	w := o.IO.Out
+	if o.JSON {
+		w = o.IO.Err
+	}
+	for _, d := range drift {
+		fmt.Fprintf(w, "%s: %s\n", d.Status, d.Path)
+	}
+	for _, d := range drift {
+		fmt.Fprint(w, d.Diff)
+	}
+	fmt.Fprintf(o.IO.Err, "mono-connect: %d generated file(s) drifted: run mono-connect generate to restore them, or keep your edits and re-run init with the answers you want\n", len(drift))
+	return errDrift
+}

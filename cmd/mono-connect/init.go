@@ -1,0 +1,286 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/apply"
+)
+
+// initOptions are init's flags, parsed by newInitCmd and acted on by initRun.
+type initOptions struct {
+	IO *iostreams
+
+	Dir            string
+	Framework      string
+	Lang           string
+	Features       []string
+	featuresSet    bool
+	Institution    string
+	AuthMethod     string
+	Backend        string
+	ServerDir      string
+	PublicKeyEnv   string
+	PublicKey      string
+	PackageManager string
+	Install        bool
+	OnConflict     string
+	DryRun         bool
+	JSON           bool
+	Yes            bool
+}
+
+func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Add Mono Connect to the project in DIR (default \".\")",
+		Long: `Add Mono Connect to the project in DIR.
+
+In a project (DIR has a package.json), init adds only the integration: the widget wrapper, the
+framework binding, env entries, the @mono.co/connect.js dependency and the Go handler. In an
+empty or missing DIR it also writes a minimal runnable app and a standalone Go server.
+
+Nothing is overwritten unless you say so (--on-conflict), and either every file is written or none.`,
+		Example: `  # in an existing app: detect the framework, ask for the rest
+  mono-connect init
+
+  # a new Next.js starter, no questions
+  mono-connect init shop --framework next --lang ts --yes
+
+  # open one bank directly, with re-authorisation and payments
+  mono-connect init --framework react --features link,reauth,payments,events \
+    --institution 5f2d08be60b92e2888287702 --auth-method internet_banking --yes
+
+  # what would change, as JSON, without writing
+  mono-connect init --dry-run --json --yes`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			opts.featuresSet = cmd.Flags().Changed("features")
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Framework, "framework", "", "framework: "+strings.Join(generate.TargetNames(), ", ")+" (default: detected)")
+	f.StringVar(&opts.Lang, "lang", "", "language: ts or js (default: detected from tsconfig.json, else ts)")
+	f.StringSliceVar(&opts.Features, "features", nil, "comma list of "+strings.Join(generate.AllFeatures, ", ")+" (default link,events)")
+	f.StringVar(&opts.Institution, "institution", "", "Mono institution id (24 hex characters) to open directly")
+	f.StringVar(&opts.AuthMethod, "auth-method", "", "with --institution: internet_banking or mobile_banking (default internet_banking)")
+	f.StringVar(&opts.Backend, "backend", "", "server code to write: go or none (default go)")
+	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default internal/monoconnect in a Go module, else server/)")
+	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
+	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
+	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
+	f.BoolVar(&opts.Install, "install", false, "run the package manager to install @mono.co/connect.js")
+	f.StringVar(&opts.OnConflict, "on-conflict", "fail", "when a file exists and differs: fail, skip or overwrite")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan; write nothing")
+	f.BoolVar(&opts.JSON, "json", false, "machine-readable output on stdout")
+	f.BoolVarP(&opts.Yes, "yes", "y", false, "take defaults for everything not given; never prompt")
+	registerCompletions(cmd)
+	return cmd
+}
+
+func initRun(o *initOptions) error {
+	if !contains(apply.Policies, o.OnConflict) {
+		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
+	}
+	root, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return err
+	}
+	state, err := inspectDir(root, o.Dir)
+	if err != nil {
+		return err
+	}
+	prev, err := readRecord(root)
+	if err != nil {
+		return err
+	}
+	project := os.DirFS(root)
+
+	det := generate.Detection{}
+	if state.exists {
+		if det, err = generate.Detect(project); err != nil {
+			return err
+		}
+	}
+	if len(det.Workspaces) > 0 && o.Framework == "" {
+		return usagef("%s is a monorepo root with apps %s: run init in one of them (mono-connect init %s)", o.Dir, strings.Join(det.Workspaces, ", "), filepath.ToSlash(filepath.Join(o.Dir, det.Workspaces[0])))
+	}
+
+	opts := generate.Options{
+		Framework:      o.Framework,
+		Lang:           o.Lang,
+		Institution:    o.Institution,
+		AuthMethod:     o.AuthMethod,
+		Backend:        o.Backend,
+		ServerDir:      o.ServerDir,
+		PublicKeyEnv:   o.PublicKeyEnv,
+		PublicKey:      o.PublicKey,
+		PackageManager: o.PackageManager,
+		Greenfield:     state.empty,
+	}
+	if o.featuresSet {
+		opts.Features = o.Features
+		if opts.Features == nil {
+			opts.Features = []string{}
+		}
+	}
+	// A project initialised before keeps its answers unless a flag changes them.
+	if prev != nil {
+		fillFromRecord(&opts, prev.Answers, o.featuresSet)
+	}
+	var notes []string
+	if opts.Framework == "" && det.Framework != "" {
+		opts.Framework = det.Framework
+		notes = append(notes, fmt.Sprintf("framework %s (%s)", det.Framework, det.FrameworkEvidence))
+	}
+	if opts.Lang == "" && det.Lang != "" {
+		if t := generate.LookupTarget(opts.Framework); t == nil || t.SupportsLang(det.Lang) {
+			opts.Lang = det.Lang
+			notes = append(notes, fmt.Sprintf("language %s (%s)", det.Lang, det.LangEvidence))
+		}
+	}
+	if opts.PackageManager == "" && det.PackageManager != "" {
+		opts.PackageManager = det.PackageManager
+		notes = append(notes, fmt.Sprintf("package manager %s (%s)", det.PackageManager, det.PackageManagerEvidence))
+	}
+	if state.exists && !state.empty && !det.HasPackageJSON && opts.Framework == "" {
+		return usagef("%s has files but no package.json: pass --framework to add Mono Connect to it anyway, or use an empty directory for a new app", o.Dir)
+	}
+	if opts.Backend != "none" {
+		mod, err := findGoModule(root)
+		if err != nil {
+			return err
+		}
+		opts.GoModule = mod
+		if mod != nil {
+			notes = append(notes, fmt.Sprintf("Go module %s", mod.Path))
+		}
+	}
+	if opts.Greenfield {
+		opts.AppName = generate.AppNameFrom(root)
+		if opts.AppName == "" {
+			opts.AppName = "mono-connect-app"
+		}
+	}
+
+	if !o.Yes && o.IO.Interactive() && o.IO.Prompter != nil {
+		if err := askMissing(o.IO.Prompter, &opts); err != nil {
+			return err
+		}
+	}
+	if len(notes) > 0 && !o.JSON {
+		fmt.Fprintf(o.IO.Err, "detected: %s\n", strings.Join(notes, ", "))
+	}
+
+	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion()})
+	if err != nil {
+		return err
+	}
+	return applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
+		policy: apply.Policy(o.OnConflict), dryRun: o.DryRun, json: o.JSON, install: o.Install,
+	})
+}
+
+// dirState is what init needs to know about DIR before planning.
+type dirState struct {
+	exists bool
+	empty  bool // missing, or holding nothing but version-control metadata
+}
+
+func inspectDir(root, shown string) (dirState, error) {
+	info, err := os.Stat(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return dirState{empty: true}, nil
+	}
+	if err != nil {
+		return dirState{}, fmt.Errorf("reading %s: %w", shown, unwrapPathErr(err))
+	}
+	if !info.IsDir() {
+		return dirState{}, usagef("%s is not a directory: give init a project directory", shown)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return dirState{}, fmt.Errorf("reading %s: %w", shown, unwrapPathErr(err))
+	}
+	empty := true
+	for _, e := range entries {
+		if e.Name() != ".git" {
+			empty = false
+		}
+	}
+	return dirState{exists: true, empty: empty}, nil
+}
+
+// readRecord reads DIR/mono-connect.json, or returns nil when there is none.
+func readRecord(root string) (*generate.Record, error) {
+	b, err := os.ReadFile(filepath.Join(root, generate.RecordName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", generate.RecordName, unwrapPathErr(err))
+	}
+	return generate.DecodeRecord(b, toolVersion())
+}
+
+func fillFromRecord(o *generate.Options, a generate.Answers, featuresSet bool) {
+	set := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	set(&o.Framework, a.Framework)
+	set(&o.Lang, a.Lang)
+	if !featuresSet {
+		o.Features = append([]string{}, a.Features...)
+	}
+	if o.Institution == "" && o.AuthMethod == "" {
+		o.Institution, o.AuthMethod = a.Institution, a.AuthMethod
+	}
+	set(&o.Backend, a.Backend)
+	if o.ServerDir == "" && a.Backend == "go" && a.ServerDir != "" && (o.Backend == "" || o.Backend == "go") {
+		// Keep the recorded place unless it was simply the default for the situation.
+		if a.ServerDir != "server" && a.ServerDir != "internal/monoconnect" {
+			o.ServerDir = a.ServerDir
+		}
+	}
+	set(&o.PublicKeyEnv, a.PublicKeyEnv)
+	set(&o.PackageManager, a.PackageManager)
+}
+
+func usagef(format string, args ...any) error {
+	return &generate.UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/apply"
+)
+
+type applyOptions struct {
+	policy  apply.Policy
+	dryRun  bool
+	json    bool
+	install bool
+}
+
+// planJSON is the --json output of init and generate (see the CLI contract).
+type planJSON struct {
+	Dir       string     `json:"dir"`
+	DryRun    bool       `json:"dry_run"`
+	Files     []fileJSON `json:"files"`
+	NextSteps []string   `json:"next_steps"`
+}
+
+type fileJSON struct {
+	Path   string        `json:"path"`
+	Kind   generate.Kind `json:"kind"`
+	Action apply.Action  `json:"action"`
+}
+
+// applyPlan classifies, resolves conflicts, writes (unless dry run) and reports.
+func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev *generate.Record, ao applyOptions) error {
+	changes, err := apply.Classify(root, plan, prev)
+	if err != nil {
+		return err
+	}
+	if err := apply.Resolve(changes, ao.policy); err != nil {
+		if !ao.dryRun {
+			return err
+		}
+		// A dry run shows the conflicts instead of stopping at them.
+	}
+	if !ao.dryRun {
+		if err := apply.Write(root, changes); err != nil {
+			return fmt.Errorf("%w: nothing was written", err)
+		}
+	}
+	steps := plan.NextSteps
+	if ao.install && !ao.dryRun {
+		steps = dropInstallStep(steps)
+	}
+	if ao.json {
+		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Files: []fileJSON{}, NextSteps: steps}
+		for _, c := range changes {
+			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action})
+		}
+		enc := json.NewEncoder(ios.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		printChanges(ios, shownDir, plan, changes, ao.dryRun)
+	}
+	if ao.install && !ao.dryRun {
+		if err := runInstall(ios, root, plan.Options.PackageManager, ao.json); err != nil {
+			return err
+		}
+	}
+	if !ao.json && len(steps) > 0 {
+		fmt.Fprintln(ios.Out, "\nNext steps:")
+		for i, s := range steps {
+			fmt.Fprintf(ios.Out, "  %d. %s\n", i+1, s)
+		}
+	}
+	return nil
+}
+
+func printChanges(ios *iostreams, shownDir string, plan *generate.Plan, changes []apply.Change, dryRun bool) {
+	mode := "in"
+	if plan.Options.Greenfield {
+		mode = "new app in"
+	}
+	verb := ""
+	if dryRun {
+		verb = " (dry run: nothing written)"
+	}
+	fmt.Fprintf(ios.Out, "mono-connect: %s (%s) %s %s%s\n", plan.Target.Name, plan.Options.Lang, mode, filepath.ToSlash(shownDir), verb)
+	for _, c := range changes {
+		fmt.Fprintf(ios.Out, "  %-9s %s\n", c.Action, c.Path)
+	}
+}
+
+func dropInstallStep(steps []string) []string {
+	var out []string
+	for _, s := range steps {
+		if !strings.HasPrefix(s, "install the widget") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// runInstall runs the package manager in root, streaming its output. Our files are already
+// written; a failure says so rather than undoing them.
+func runInstall(ios *iostreams, root, pm string, jsonMode bool) error {
+	args := []string{"install"}
+	cmd := exec.Command(pm, args...)
+	cmd.Dir = root
+	cmd.Stdin = nil
+	// With --json, stdout carries only the JSON object: the installer's output goes to stderr.
+	cmd.Stdout = ios.Out
+	if jsonMode {
+		cmd.Stdout = ios.Err
+	}
+	cmd.Stderr = ios.Err
+	cmd.Env = os.Environ()
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s install failed (%v): the files above were written; run %s install in %s yourself", pm, err, pm, root)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/apply"
+)
+
+// Exit codes, as documented in the README and the CLI contract.
+const (
+	exitOK        = 0
+	exitFailure   = 1
+	exitUsage     = 2
+	exitDrift     = 3
+	exitCancelled = 130
+)
+
+// iostreams are the process's standard streams, explicit so tests can drive run in-process.
+type iostreams struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// Interactive reports whether prompts may be shown (stdin and stdout are terminals).
+	Interactive func() bool
+	// Prompter asks the user; nil when prompting is impossible.
+	Prompter Prompter
+}
+
+// errDrift marks `generate --check` finding drift (exit 3); the report is already printed.
+var errDrift = errors.New("generated files drifted")
+
+// errCancelled marks a prompt the user cancelled (exit 130).
+var errCancelled = errors.New("cancelled")
+
+// run executes the command line and returns the exit code. It prints an error once, on stderr,
+// prefixed "mono-connect: ".
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ios := &iostreams{In: stdin, Out: stdout, Err: stderr, Interactive: func() bool { return isTerminal(stdin) && isTerminal(stdout) }}
+	ios.Prompter = newSurveyPrompter(stdin, stdout, stderr)
+	return execute(newRootCmd(ios), args, stderr)
+}
+
+func execute(root *cobra.Command, args []string, stderr io.Writer) int {
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(err)
+	switch code {
+	case exitDrift:
+		// the drift report is the message
+	case exitCancelled:
+		fmt.Fprintln(stderr, "mono-connect: cancelled: nothing was written")
+	default:
+		fmt.Fprintf(stderr, "mono-connect: %s\n", oneLine(err.Error()))
+	}
+	return code
+}
+
+func exitCode(err error) int {
+	var conflict *apply.ConflictError
+	switch {
+	case errors.Is(err, errDrift):
+		return exitDrift
+	case errors.Is(err, errCancelled):
+		return exitCancelled
+	case errors.As(err, &conflict):
+		return exitFailure
+	case generate.IsUsage(err):
+		return exitUsage
+	default:
+		return exitFailure
+	}
+}
+
+// oneLine keeps an error to the single line the contract promises.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func newRootCmd(ios *iostreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "mono-connect",
+		Short: "Add Mono Connect bank-account linking to a web app",
+		Long: `mono-connect wires Mono's Connect widget (@mono.co/connect.js) into your web app the right way
+for its framework (vanilla, React, Next.js, Vue, Nuxt, Angular, SvelteKit), and writes the Go server
+handler that exchanges the widget's code for an account id, with its own tests.`,
+		Example: `  # add Mono Connect to the React app in the current directory
+  mono-connect init
+
+  # a new runnable starter (Vue + TypeScript + Go server), no questions asked
+  mono-connect init my-app --framework vue --lang ts --yes
+
+  # in CI: fail when generated files drifted
+  mono-connect generate --check`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       versionString(),
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.Err)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &generate.UsageError{Msg: err.Error()}
+	})
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(
+		newInitCmd(ios, nil),
+		newGenerateCmd(ios, nil),
+		newTargetsCmd(ios),
+		newVersionCmd(ios),
+	)
+	// cobra adds completion itself; its errors for a bad shell are usage errors too.
+	root.CompletionOptions.HiddenDefaultCmd = false
+	return root
+}
+
+// usageArgs wraps a cobra positional-args check so that its error exits 2.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &generate.UsageError{Msg: fmt.Sprintf("%s: %s", cmd.CommandPath(), err)}
+		}
+		return nil
+	}
+}
+
+// isTerminal reports whether r or w is a terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && termIsTerminal(int(f.Fd()))
+}

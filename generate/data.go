@@ -1,0 +1,50 @@
+package generate
+
+// TemplateData is everything a template may read. Templates run with missingkey=error, so a typo
+// in a field name fails the render (and the golden tests) instead of writing "<no value>".
+type TemplateData struct {
+	Framework string // target name: vanilla, react, next, vue, nuxt, angular, svelte
+	Lang      string // "ts" or "js"
+	TS        bool   // Lang == "ts"
+
+	Features Features
+
+	// Institution is the bank to open directly; Institution.ID is "" when none was chosen.
+	Institution Institution
+
+	PublicKeyEnv  string // env var holding the public key, e.g. VITE_MONO_PUBLIC_KEY (validated identifier)
+	BackendURLEnv string // env var holding the backend origin, e.g. VITE_MONO_BACKEND_URL (validated identifier)
+
+	SrcDir  string // source root relative to the project root, slash-separated ("src", "app" or ".")
+	CoreDir string // where core/ lands, relative to the project root (e.g. "src/lib/mono-connect")
+
+	Greenfield bool   // the starter app is being written too
+	AppName    string // package.json name of the starter (validated npm name)
+
+	Backend string // "go" or "none"
+	Server  ServerData
+}
+
+// Features are the --features answers.
+type Features struct {
+	Link     bool
+	Reauth   bool
+	Payments bool
+	Events   bool
+}
+
+// Institution is a Mono institution opened directly by setup({selectedInstitution}).
+type Institution struct {
+	ID         string // 24 hex characters, or ""
+	AuthMethod string // internet_banking or mobile_banking
+}
+
+// ServerData describes where the Go code goes.
+type ServerData struct {
+	Dir        string // slash path of the module root (standalone) or package dir, relative to the project root
+	PkgDir     string // slash path of package monoconnect, relative to the project root
+	Standalone bool   // true: Dir is a module of its own with main.go
+	ModulePath string // module path of the Go code (the user's, or "monoconnect-server")
+	ImportPath string // import path of package monoconnect
+	Port       int    // port the standalone server listens on by default, and the dev proxy targets
+}

@@ -1,0 +1,160 @@
+package generate
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Detection is what an existing project says about itself. Each field names the evidence, so the
+// command can print one line a user can check.
+type Detection struct {
+	HasPackageJSON bool
+
+	Framework         string // "" when nothing matched
+	FrameworkEvidence string // e.g. `"next" in package.json`
+
+	Lang         string // "ts" when tsconfig.json exists, "js" for a package.json without one, "" otherwise
+	LangEvidence string
+
+	PackageManager         string
+	PackageManagerEvidence string
+
+	// Workspaces lists the app directories of a monorepo root (package.json workspaces or
+	// pnpm-workspace.yaml), each holding a package.json. Empty outside a monorepo root.
+	Workspaces []string
+}
+
+// detectOrder is most specific first: a Nuxt app also depends on vue, a Next app on react.
+var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "react", "vanilla"}
+
+// Detect reads project (package.json, lockfiles, config files) and reports what it finds.
+func Detect(project fs.FS) (Detection, error) {
+	var d Detection
+	raw, err := fs.ReadFile(project, "package.json")
+	if errors.Is(err, fs.ErrNotExist) {
+		return d, nil
+	}
+	if err != nil {
+		return d, err
+	}
+	d.HasPackageJSON = true
+	var pkg struct {
+		Dependencies    map[string]any  `json:"dependencies"`
+		DevDependencies map[string]any  `json:"devDependencies"`
+		Workspaces      json.RawMessage `json:"workspaces"`
+	}
+	if err := json.Unmarshal(raw, &pkg); err != nil {
+		return d, usagef("package.json is not valid JSON (%v): fix it and run again", err)
+	}
+	deps := map[string]bool{}
+	for k := range pkg.Dependencies {
+		deps[k] = true
+	}
+	for k := range pkg.DevDependencies {
+		deps[k] = true
+	}
+	for _, name := range detectOrder {
+		if t := LookupTarget(name); t != nil {
+			if ev := matchDeps(t, deps); ev != "" {
+				d.Framework, d.FrameworkEvidence = name, ev
+				break
+			}
+		}
+	}
+	if d.Framework == "" {
+		// No telling dependency (perhaps not installed yet): fall back to config files.
+		for _, name := range detectOrder {
+			if t := LookupTarget(name); t != nil {
+				if ev := matchFiles(project, t); ev != "" {
+					d.Framework, d.FrameworkEvidence = name, ev
+					break
+				}
+			}
+		}
+	}
+	if exists(project, "tsconfig.json") {
+		d.Lang, d.LangEvidence = "ts", "tsconfig.json"
+	} else {
+		d.Lang, d.LangEvidence = "js", "no tsconfig.json"
+	}
+	for _, lf := range []struct{ file, pm string }{
+		{"bun.lock", "bun"}, {"bun.lockb", "bun"}, {"pnpm-lock.yaml", "pnpm"}, {"yarn.lock", "yarn"}, {"package-lock.json", "npm"},
+	} {
+		if exists(project, lf.file) {
+			d.PackageManager, d.PackageManagerEvidence = lf.pm, lf.file
+			break
+		}
+	}
+	d.Workspaces = workspaces(project, pkg.Workspaces)
+	return d, nil
+}
+
+// matchDeps returns the evidence that a project with deps is a t app, or "".
+func matchDeps(t *Target, deps map[string]bool) string {
+	for _, dep := range t.DetectDeps {
+		if deps[dep] {
+			return `"` + dep + `" in package.json`
+		}
+	}
+	return ""
+}
+
+// matchFiles returns the config file that marks project as a t app, or "".
+func matchFiles(project fs.FS, t *Target) string {
+	for _, glob := range t.DetectFiles {
+		if m, _ := fs.Glob(project, glob); len(m) > 0 {
+			return m[0]
+		}
+	}
+	return ""
+}
+
+// workspaces expands workspace globs (one level of *, as npm and pnpm use them) into app dirs.
+func workspaces(project fs.FS, field json.RawMessage) []string {
+	var globs []string
+	if len(field) > 0 {
+		var list []string
+		var obj struct {
+			Packages []string `json:"packages"`
+		}
+		if json.Unmarshal(field, &list) == nil {
+			globs = list
+		} else if json.Unmarshal(field, &obj) == nil {
+			globs = obj.Packages
+		}
+	}
+	if b, err := fs.ReadFile(project, "pnpm-workspace.yaml"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "- ") {
+				globs = append(globs, strings.Trim(strings.TrimSpace(line[2:]), `"'`))
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, g := range globs {
+		g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
+		if strings.HasPrefix(g, "!") || !fs.ValidPath(strings.ReplaceAll(g, "*", "x")) {
+			continue
+		}
+		matches, _ := fs.Glob(project, g)
+		for _, m := range matches {
+			if !seen[m] && exists(project, path.Join(m, "package.json")) {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func exists(project fs.FS, name string) bool {
+	_, err := fs.Stat(project, name)
+	return err == nil
+}

@@ -1,0 +1,399 @@
+package generate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// File is one file of a plan.
+type File struct {
+	Path    string // slash-separated, relative to the project root
+	Kind    Kind
+	Content []byte // the complete content to write
+	Mode    fs.FileMode
+
+	// Owned reports whether a file on disk still holds our part (merged files only); --check
+	// uses it instead of comparing whole contents.
+	Owned func(content []byte) bool
+	// Part is what we own of a merged file, in a canonical form; its digest is recorded.
+	Part []byte
+	// Unrecorded files (the record itself, the gitignored env file holding a key) are planned
+	// and written but not listed in the record and never checked for drift.
+	Unrecorded bool
+}
+
+// Plan is everything one init or generate would write, sorted by path. Nothing is written yet:
+// a writer applies it (disk, dry run or drift check).
+type Plan struct {
+	Target    *Target
+	Options   Options
+	Data      TemplateData
+	Files     []File
+	Record    *Record
+	NextSteps []string
+
+	carried []RecordFile // starter entries of the previous record, kept as they were
+}
+
+// Input is what Generate reads besides the options.
+type Input struct {
+	// Project is the project directory (read only: existing merged files, layout detection). It
+	// may be an empty FS for a directory that does not exist yet.
+	Project fs.FS
+	// Previous is the record already in the project, or nil.
+	Previous *Record
+	// ToolVersion is written into the record.
+	ToolVersion string
+}
+
+// Generate validates opts and plans every file for them. It performs no I/O besides reading
+// in.Project, and returns a *UsageError for bad options.
+func Generate(opts Options, in Input) (*Plan, error) {
+	t, err := opts.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	data, err := templateData(t, &opts, in.Project)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Target: t, Options: opts, Data: data}
+	placeholders := map[string]string{"_src_": data.SrcDir, "_core_": data.CoreDir}
+
+	var owned, starter []renderedFile
+	add := func(dst *[]renderedFile, dir, dest string) error {
+		files, err := renderDir(dir, dest, &data, placeholders)
+		*dst = append(*dst, files...)
+		return err
+	}
+	langDirs := []string{"all", opts.Lang}
+	for _, l := range langDirs {
+		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
+			return nil, err
+		}
+		if err := add(&owned, t.Name+"/integration/"+l, "."); err != nil {
+			return nil, err
+		}
+		if opts.Greenfield {
+			if err := add(&starter, t.Name+"/starter/"+l, "."); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if opts.Backend == "go" {
+		if data.Server.Standalone {
+			if err := add(&owned, "server/standalone", data.Server.Dir); err != nil {
+				return nil, err
+			}
+		}
+		if err := add(&owned, "server/pkg", data.Server.PkgDir); err != nil {
+			return nil, err
+		}
+	}
+
+	files := map[string]File{}
+	put := func(f File) error {
+		if _, dup := files[f.Path]; dup {
+			return fmt.Errorf("template error: %s is produced twice", f.Path)
+		}
+		if f.Mode == 0 {
+			f.Mode = 0o644
+		}
+		files[f.Path] = f
+		return nil
+	}
+	// Starter files that are merged (package.json, .gitignore) become the base of the merge.
+	base := map[string][]byte{}
+	for _, r := range starter {
+		switch r.Path {
+		case "package.json", ".gitignore", ".env.example":
+			base[r.Path] = r.Content
+			continue
+		}
+		if err := put(File{Path: r.Path, Kind: KindStarter, Content: r.Content, Mode: r.Mode}); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range owned {
+		if err := put(File{Path: r.Path, Kind: KindOwned, Content: r.Content, Mode: r.Mode}); err != nil {
+			return nil, err
+		}
+	}
+	merged, err := mergedFiles(t, &opts, &data, in.Project, base)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range merged {
+		if err := put(f); err != nil {
+			return nil, err
+		}
+	}
+
+	// Starter files written by an earlier init stay in the record, untouched.
+	if in.Previous != nil {
+		for _, rf := range in.Previous.Files {
+			if _, ok := files[rf.Path]; !ok && rf.Kind == KindStarter {
+				p.carry(rf)
+			}
+		}
+	}
+
+	for _, f := range files {
+		p.Files = append(p.Files, f)
+	}
+	sort.Slice(p.Files, func(i, j int) bool { return p.Files[i].Path < p.Files[j].Path })
+
+	p.Record = p.buildRecord(in)
+	p.Files = append(p.Files, File{Path: RecordName, Kind: KindOwned, Content: p.Record.Encode(), Mode: 0o644, Unrecorded: true})
+	sort.SliceStable(p.Files, func(i, j int) bool { return p.Files[i].Path < p.Files[j].Path })
+	p.NextSteps = nextSteps(p)
+	return p, nil
+}
+
+// carried holds record entries kept from the previous record without a file in this plan.
+func (p *Plan) carry(rf RecordFile) { p.carried = append(p.carried, rf) }
+
+func (p *Plan) buildRecord(in Input) *Record {
+	o := p.Options
+	r := &Record{
+		Schema:  SchemaURL,
+		Version: in.ToolVersion,
+		Answers: Answers{
+			Framework:        o.Framework,
+			Lang:             o.Lang,
+			Features:         o.Features,
+			Institution:      o.Institution,
+			AuthMethod:       o.AuthMethod,
+			Backend:          o.Backend,
+			PublicKeyEnv:     o.PublicKeyEnv,
+			PackageManager:   o.PackageManager,
+			Greenfield:       o.Greenfield || (in.Previous != nil && in.Previous.Answers.Greenfield),
+			ServerDir:        p.Data.Server.Dir,
+			ServerStandalone: p.Data.Server.Standalone,
+		},
+		Files: []RecordFile{},
+	}
+	if o.Backend != "go" {
+		r.Answers.ServerDir = ""
+		r.Answers.ServerStandalone = false
+	}
+	for _, f := range p.Files {
+		if f.Unrecorded {
+			continue
+		}
+		digest := sha(f.Content)
+		if f.Kind == KindMerged {
+			digest = sha(f.Part)
+		}
+		r.Files = append(r.Files, RecordFile{Path: f.Path, Kind: f.Kind, SHA256: digest})
+	}
+	r.Files = append(r.Files, p.carried...)
+	sort.Slice(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	return r
+}
+
+// templateData resolves every derived value the templates read.
+func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
+	d := TemplateData{
+		Framework:     t.Name,
+		Lang:          o.Lang,
+		TS:            o.Lang == "ts",
+		Features:      Features{Link: true},
+		Institution:   Institution{ID: o.Institution, AuthMethod: o.AuthMethod},
+		PublicKeyEnv:  o.PublicKeyEnv,
+		BackendURLEnv: t.BackendURLEnv,
+		Greenfield:    o.Greenfield,
+		AppName:       o.AppName,
+		Backend:       o.Backend,
+	}
+	for _, f := range o.Features {
+		switch f {
+		case "reauth":
+			d.Features.Reauth = true
+		case "payments":
+			d.Features.Payments = true
+		case "events":
+			d.Features.Events = true
+		}
+	}
+	switch {
+	case o.Greenfield && t.GreenfieldSrcDir != "":
+		d.SrcDir = t.GreenfieldSrcDir
+	case !o.Greenfield && t.SrcDir != nil && project != nil:
+		d.SrcDir = t.SrcDir(project)
+	default:
+		d.SrcDir = "src"
+	}
+	d.CoreDir = path.Clean(strings.ReplaceAll(t.CoreDir, "_src_", d.SrcDir))
+
+	d.Server.Port = DefaultServerPort
+	if o.Backend == "go" {
+		if o.GoModule != nil {
+			dir := o.ServerDir
+			if dir == "" {
+				dir = "internal/monoconnect"
+			}
+			d.Server.Dir = dir
+			d.Server.PkgDir = dir
+			d.Server.ModulePath = o.GoModule.Path
+			d.Server.ImportPath = path.Join(o.GoModule.Path, o.GoModule.RelDir, dir)
+		} else {
+			dir := o.ServerDir
+			if dir == "" {
+				dir = "server"
+			}
+			d.Server.Dir = dir
+			d.Server.PkgDir = dir + "/monoconnect"
+			d.Server.Standalone = true
+			d.Server.ModulePath = standaloneModulePath
+			d.Server.ImportPath = standaloneModulePath + "/monoconnect"
+		}
+	}
+	return d, nil
+}
+
+// mergedFiles plans package.json, .env.example, .gitignore, the env file holding --public-key,
+// and the target's own merges. base holds starter content that replaces a missing file.
+func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map[string][]byte) ([]File, error) {
+	read := func(name string) ([]byte, bool, error) {
+		if b, ok := base[name]; ok {
+			return b, true, nil
+		}
+		if project == nil {
+			return nil, false, nil
+		}
+		b, err := fs.ReadFile(project, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("reading %s: %w", name, err)
+		}
+		return b, true, nil
+	}
+	var out []File
+
+	pkg, ok, err := read("package.json")
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		merged, err := addDependency(pkg, ConnectPackage, ConnectVersion)
+		if err != nil {
+			return nil, &UsageError{Msg: err.Error() + ": fix package.json and run again"}
+		}
+		out = append(out, File{
+			Path: "package.json", Kind: KindMerged, Content: merged,
+			Part:  []byte(fmt.Sprintf("dependencies[%q]", ConnectPackage)),
+			Owned: func(c []byte) bool { return hasDependency(c, ConnectPackage) },
+		})
+	}
+
+	var entries []envEntry
+	var names []string
+	if t.EnvPrefix != "" {
+		entries = append(entries, envEntry{Name: d.PublicKeyEnv, Comment: "Mono public key (test_pk_… or live_pk_…) from the Mono dashboard; the secret key goes to the server only"})
+		names = append(names, d.PublicKeyEnv)
+		if d.BackendURLEnv != "" {
+			entries = append(entries, envEntry{Name: d.BackendURLEnv, Comment: "Origin of the server serving /api/mono/*; empty means this site's origin"})
+			names = append(names, d.BackendURLEnv)
+		}
+	}
+	if len(entries) > 0 {
+		example, _, err := read(".env.example")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{
+			Path: ".env.example", Kind: KindMerged,
+			Content: mergeEnv(example, "Mono Connect (mono-connect)", entries, false),
+			Part:    []byte(strings.Join(names, "\n")),
+			Owned:   func(c []byte) bool { return envHasAll(c, names) },
+		})
+	}
+
+	ignore, _, err := read(".gitignore")
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, File{
+		Path: ".gitignore", Kind: KindMerged,
+		Content: mergeGitignore(ignore, gitignoreLines),
+		Part:    []byte(strings.Join(gitignoreLines, "\n")),
+		Owned:   func(c []byte) bool { return gitignoreHasAll(c, gitignoreLines) },
+	})
+
+	if o.PublicKey != "" && t.EnvFile != "" && t.EnvPrefix != "" {
+		envFile, _, err := read(t.EnvFile)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{
+			Path: t.EnvFile, Kind: KindMerged, Unrecorded: true,
+			Content: mergeEnv(envFile, "Mono Connect (mono-connect)", []envEntry{{Name: d.PublicKeyEnv, Value: o.PublicKey}}, true),
+		})
+	}
+
+	for _, m := range t.Merges {
+		p := path.Clean(strings.ReplaceAll(m.Path, "_src_", d.SrcDir))
+		old, ok, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		if !ok && m.Optional {
+			continue
+		}
+		content, err := m.Apply(old, *d)
+		if err != nil {
+			return nil, fmt.Errorf("merging %s: %w", p, err)
+		}
+		m := m
+		out = append(out, File{
+			Path: p, Kind: KindMerged, Content: content,
+			Part:  []byte(m.Path),
+			Owned: func(c []byte) bool { return m.Owned(c, *d) },
+		})
+	}
+	return out, nil
+}
+
+// nextSteps tells the user what is left to do, in order.
+func nextSteps(p *Plan) []string {
+	d := p.Data
+	var steps []string
+	if p.Options.PublicKey == "" && p.Target.EnvPrefix != "" {
+		file := p.Target.EnvFile
+		steps = append(steps, fmt.Sprintf("put your Mono public key in %s: %s=test_pk_…", file, d.PublicKeyEnv))
+	}
+	if d.Backend == "go" {
+		steps = append(steps, "give the Go server your secret key: MONO_SECRET_KEY=test_sk_… (and MONO_WEBHOOK_SECRET for webhooks); never in frontend env files")
+		if d.Server.Standalone {
+			steps = append(steps, fmt.Sprintf("start the server: cd %s && go run .", d.Server.Dir))
+		} else {
+			steps = append(steps, fmt.Sprintf("mount the handler from %q at /api/mono/ in your Go server (see %s/doc.go)", d.Server.ImportPath, d.Server.PkgDir))
+		}
+	} else {
+		steps = append(steps, "serve POST /api/mono/exchange from your backend: it exchanges the code for an account id with your secret key")
+	}
+	pm := p.Options.PackageManager
+	if p.Options.Greenfield {
+		steps = append(steps, fmt.Sprintf("install and start the app: %s install && %s", pm, runScript(pm, p.Target.DevScript)))
+	} else {
+		steps = append(steps, fmt.Sprintf("install the widget: %s install", pm))
+	}
+	return steps
+}
+
+func runScript(pm, script string) string {
+	if script == "" {
+		script = "dev"
+	}
+	if pm == "npm" || pm == "bun" {
+		return pm + " run " + script
+	}
+	return pm + " " + script
+}

@@ -1,0 +1,280 @@
+package generate
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Options are the answers of one init: every flag, after detection filled the gaps. They are
+// recorded in mono-connect.json, so `generate` can render the same files again.
+type Options struct {
+	Framework    string   // target name
+	Lang         string   // "ts" or "js"
+	Features     []string // subset of AllFeatures
+	Institution  string   // Mono institution id, or ""
+	AuthMethod   string   // with Institution: internet_banking or mobile_banking
+	Backend      string   // "go" or "none"
+	ServerDir    string   // where the Go code goes; "" means the default for the situation
+	PublicKeyEnv string   // "" means the target's default
+	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
+	PublicKey      string
+	PackageManager string // npm, yarn, pnpm or bun
+
+	// Greenfield asks for the starter app as well as the integration.
+	Greenfield bool
+	// AppName is the starter's package.json name (greenfield); derived from the directory name.
+	AppName string
+
+	// GoModule is the Go module enclosing the project, found by the caller; nil when there is none.
+	GoModule *GoModule
+}
+
+// GoModule is a go.mod found in the project directory or above it.
+type GoModule struct {
+	Path string // module path from the go.mod
+	// RelDir is the project directory relative to the go.mod's directory, slash-separated ("." when
+	// they are the same).
+	RelDir string
+}
+
+// Values accepted by the options, exported for help texts, prompts and completion.
+var (
+	AllFeatures     = []string{"link", "reauth", "payments", "events"}
+	DefaultFeatures = []string{"link", "events"}
+	AuthMethods     = []string{"internet_banking", "mobile_banking"}
+	Backends        = []string{"go", "none"}
+	PackageManagers = []string{"npm", "yarn", "pnpm", "bun"}
+	Langs           = []string{"ts", "js"}
+)
+
+// DefaultServerPort is where the standalone Go server listens and the dev proxies point.
+const DefaultServerPort = 8080
+
+// standaloneModulePath is the module path of the greenfield server/ module.
+const standaloneModulePath = "monoconnect-server"
+
+// UsageError is an error in what the user asked for: a bad flag value or a missing answer. The
+// command exits 2 for it.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsUsage reports whether err is (or wraps) a UsageError.
+func IsUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}
+
+var (
+	institutionRe = regexp.MustCompile(`^[0-9a-f]{24}$`)
+	envNameRe     = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	// Keys are written into env files: a conservative alphabet keeps them from breaking the line.
+	publicKeyRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,200}$`)
+	secretKeyRe = regexp.MustCompile(`(^|_)sk_`)
+	npmNameRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,213}$`)
+	dirRe       = regexp.MustCompile(`^[A-Za-z0-9._/-]+$`)
+)
+
+// Normalize fills defaults and validates every value, returning a usage error for the first one
+// that is wrong. It never guesses: an unknown value is an error, not a fallback.
+func (o *Options) Normalize() (*Target, error) {
+	if o.Framework == "" {
+		return nil, usagef("--framework is required when not running interactively (one of %s)", strings.Join(TargetNames(), ", "))
+	}
+	t := LookupTarget(o.Framework)
+	if t == nil {
+		return nil, usagef("unknown framework %q for --framework: use one of %s", o.Framework, strings.Join(TargetNames(), ", "))
+	}
+	if o.Lang == "" {
+		o.Lang = t.Langs[0]
+	}
+	if !contains(Langs, o.Lang) {
+		return nil, usagef("unknown language %q for --lang: use ts or js", o.Lang)
+	}
+	if !t.SupportsLang(o.Lang) {
+		return nil, usagef("--lang %s is not supported for %s: use --lang %s", o.Lang, t.Name, strings.Join(t.Langs, " or --lang "))
+	}
+
+	if o.Features == nil {
+		o.Features = append([]string(nil), DefaultFeatures...)
+	}
+	feats, err := normalizeFeatures(o.Features)
+	if err != nil {
+		return nil, err
+	}
+	o.Features = feats
+
+	if o.Institution == "" {
+		if o.AuthMethod != "" {
+			return nil, usagef("--auth-method needs --institution: give the institution id to open, or drop --auth-method")
+		}
+	} else {
+		if !institutionRe.MatchString(o.Institution) {
+			return nil, usagef("invalid --institution %q: a Mono institution id is 24 lowercase hex characters", o.Institution)
+		}
+		if o.AuthMethod == "" {
+			o.AuthMethod = AuthMethods[0]
+		}
+		if !contains(AuthMethods, o.AuthMethod) {
+			return nil, usagef("unknown --auth-method %q: use internet_banking or mobile_banking", o.AuthMethod)
+		}
+	}
+
+	if o.Backend == "" {
+		o.Backend = "go"
+	}
+	if !contains(Backends, o.Backend) {
+		return nil, usagef("unknown --backend %q: use go or none", o.Backend)
+	}
+	if o.Backend == "none" && o.ServerDir != "" {
+		return nil, usagef("--server-dir has no effect with --backend none: drop one of them")
+	}
+	if o.ServerDir != "" {
+		clean, err := cleanRelDir(o.ServerDir, "--server-dir")
+		if err != nil {
+			return nil, err
+		}
+		o.ServerDir = clean
+	}
+
+	if o.PublicKeyEnv == "" {
+		o.PublicKeyEnv = t.PublicKeyEnv
+	}
+	if !envNameRe.MatchString(o.PublicKeyEnv) {
+		return nil, usagef("invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", o.PublicKeyEnv, t.PublicKeyEnv)
+	}
+	if t.EnvPrefix != "" && !strings.HasPrefix(o.PublicKeyEnv, t.EnvPrefix) {
+		return nil, usagef("--public-key-env %s must start with %s, or %s will not expose it to the browser", o.PublicKeyEnv, t.EnvPrefix, t.Title)
+	}
+
+	if o.PublicKey != "" {
+		if err := CheckPublicKey(o.PublicKey); err != nil {
+			return nil, err
+		}
+	}
+
+	if o.PackageManager == "" {
+		o.PackageManager = "npm"
+	}
+	if !contains(PackageManagers, o.PackageManager) {
+		return nil, usagef("unknown --package-manager %q: use npm, yarn, pnpm or bun", o.PackageManager)
+	}
+
+	if o.Greenfield {
+		if o.AppName == "" {
+			o.AppName = "mono-connect-app"
+		}
+		if !npmNameRe.MatchString(o.AppName) {
+			return nil, usagef("invalid app name %q: a package name is lowercase letters, digits, '.', '_' and '-'", o.AppName)
+		}
+	}
+	return t, nil
+}
+
+// CheckPublicKey refuses a secret key (it would ship to every browser) and anything that cannot be
+// written safely into an env file.
+func CheckPublicKey(key string) error {
+	if secretKeyRe.MatchString(key) {
+		return usagef("--public-key looks like a secret key (…_sk_…): never put it in frontend code; use the public key (test_pk_… or live_pk_…) and give the secret to the server as MONO_SECRET_KEY")
+	}
+	if !publicKeyRe.MatchString(key) {
+		return usagef("invalid --public-key: a Mono public key is letters, digits, '_' and '-' (e.g. test_pk_…)")
+	}
+	return nil
+}
+
+// AppNameFrom derives a valid package name from a directory name, or "" if none can be made.
+func AppNameFrom(dir string) string {
+	name := strings.ToLower(path.Base(strings.ReplaceAll(dir, "\\", "/")))
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteRune('-')
+		}
+	}
+	out := strings.TrimLeft(b.String(), "._-")
+	if len(out) > 214 {
+		out = out[:214]
+	}
+	return out
+}
+
+// TargetNames lists the --framework values in display order.
+func TargetNames() []string {
+	var names []string
+	for _, t := range Targets() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+func normalizeFeatures(in []string) ([]string, error) {
+	seen := map[string]bool{}
+	for _, f := range in {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !contains(AllFeatures, f) {
+			return nil, usagef("unknown feature %q in --features: use a comma list of %s", f, strings.Join(AllFeatures, ", "))
+		}
+		seen[f] = true
+	}
+	// Linking is what every other feature builds on.
+	seen["link"] = true
+	var out []string
+	for _, f := range AllFeatures {
+		if seen[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// cleanRelDir validates a directory that must stay inside the project: relative, no "..", no
+// characters that would need quoting in a path or an import path.
+func cleanRelDir(dir, flag string) (string, error) {
+	d := strings.ReplaceAll(dir, "\\", "/")
+	if !dirRe.MatchString(d) {
+		return "", usagef("invalid %s %q: use letters, digits, '.', '_', '-' and '/'", flag, dir)
+	}
+	if path.IsAbs(d) {
+		return "", usagef("invalid %s %q: it must be relative to the project directory", flag, dir)
+	}
+	clean := path.Clean(d)
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", usagef("invalid %s %q: it must name a directory inside the project", flag, dir)
+	}
+	for _, seg := range strings.Split(clean, "/") {
+		if strings.HasPrefix(seg, ".") || seg == "node_modules" {
+			return "", usagef("invalid %s %q: %q is not a place for source code", flag, dir, seg)
+		}
+	}
+	return clean, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedCopy(in []string) []string {
+	out := append([]string(nil), in...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,135 @@
+package generate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/mono-connect/mono-connect/templates"
+)
+
+// funcs are the only ways a template can turn a value into source text. Each one escapes for
+// the language it serves, so no user-supplied string reaches generated code raw.
+var funcs = template.FuncMap{
+	"js":       jsString,
+	"goString": strconv.Quote,
+	"json":     jsonValue,
+}
+
+// jsString returns s as a JSON string literal that is also safe inside HTML <script> and .vue or
+// .svelte files: json.Marshal escapes <, > and & as \u003c etc., and U+2028/U+2029 (line
+// terminators in older JS) as \u2028/\u2029.
+func jsString(s string) (string, error) {
+	b, err := json.Marshal(s)
+	return string(b), err
+}
+
+func jsonValue(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// parsedTemplates caches every *.tmpl of the embedded tree, parsed once per process.
+var parsedTemplates = sync.OnceValues(func() (map[string]*template.Template, error) {
+	out := map[string]*template.Template{}
+	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tmpl") {
+			return err
+		}
+		src, err := templates.FS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		t, err := template.New(p).Option("missingkey=error").Funcs(funcs).Parse(string(src))
+		if err != nil {
+			return fmt.Errorf("template %s: %w", p, err)
+		}
+		out[p] = t
+		return nil
+	})
+	return out, err
+})
+
+// renderedFile is one output of a template directory, before it joins the plan.
+type renderedFile struct {
+	Path    string // output path relative to the project root
+	Content []byte
+	Mode    fs.FileMode
+}
+
+// renderDir renders the template directory dir (a path inside templates.FS) into files placed
+// under dest. It does nothing when dir does not exist, so a target may omit ts/ or js/.
+func renderDir(dir, dest string, data *TemplateData, placeholders map[string]string) ([]renderedFile, error) {
+	if _, err := fs.Stat(templates.FS, dir); err != nil {
+		return nil, nil
+	}
+	parsed, err := parsedTemplates()
+	if err != nil {
+		return nil, err
+	}
+	var out []renderedFile
+	err = fs.WalkDir(templates.FS, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		if path.Base(rel) == ".keep" {
+			return nil
+		}
+		var content []byte
+		if strings.HasSuffix(rel, ".tmpl") {
+			rel = strings.TrimSuffix(rel, ".tmpl")
+			var buf bytes.Buffer
+			if err := parsed[p].Execute(&buf, data); err != nil {
+				return fmt.Errorf("template %s: %w", p, err)
+			}
+			content = buf.Bytes()
+		} else {
+			content, err = templates.FS.ReadFile(p)
+			if err != nil {
+				return err
+			}
+		}
+		out = append(out, renderedFile{
+			Path:    outputPath(dest, rel, placeholders),
+			Content: content,
+			Mode:    0o644,
+		})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range out {
+		if strings.HasSuffix(f.Path, ".go") {
+			formatted, err := format.Source(f.Content)
+			if err != nil {
+				return nil, fmt.Errorf("formatting generated %s: %w", f.Path, err)
+			}
+			out[i].Content = formatted
+		}
+	}
+	return out, nil
+}
+
+// outputPath maps a template path to its output path: placeholder segments replaced, and the
+// _gitignore convention undone.
+func outputPath(dest, rel string, placeholders map[string]string) string {
+	segs := strings.Split(rel, "/")
+	for i, s := range segs {
+		if v, ok := placeholders[s]; ok {
+			segs[i] = v
+		}
+	}
+	if last := len(segs) - 1; segs[last] == "_gitignore" {
+		segs[last] = ".gitignore"
+	}
+	return path.Clean(path.Join(dest, path.Join(segs...)))
+}

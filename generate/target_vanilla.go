@@ -1,0 +1,15 @@
+package generate
+
+var vanillaTarget = register(&Target{
+	Name:          "vanilla",
+	Title:         "Vanilla JS/TS (Vite)",
+	Langs:         []string{"ts", "js"},
+	EnvPrefix:     "VITE_",
+	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
+	BackendURLEnv: "VITE_MONO_BACKEND_URL",
+	EnvFile:       ".env",
+	DetectDeps:    []string{"vite"},
+	DetectFiles:   []string{"vite.config.*"},
+	CoreDir:       "_src_/lib/mono-connect",
+	DevScript:     "dev",
+})

@@ -1,0 +1,371 @@
+// Package apply puts a generate.Plan on disk, or compares it with the disk.
+//
+// It is the only code in mono-connect that writes project files, and it follows three rules:
+// every path is classified before the first byte is written; a conflict with a user's file stops
+// everything unless the user chose skip or overwrite; and the writes are all-or-nothing (each file
+// goes to a temporary sibling first, then every temporary is renamed into place, and a failure
+// midway restores what was there).
+package apply
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/mono-connect/mono-connect/generate"
+)
+
+// Action is what happens to one planned path.
+type Action string
+
+// Actions, as printed and as in --json output.
+const (
+	Create    Action = "create"
+	Update    Action = "update"
+	Unchanged Action = "unchanged"
+	Skip      Action = "skip"
+	Conflict  Action = "conflict"
+	Delete    Action = "delete" // a file we wrote before and no longer produce, still as we wrote it
+)
+
+// Policy says what to do with a file that exists, differs, and is not ours to change.
+type Policy string
+
+// Conflict policies (--on-conflict).
+const (
+	Fail      Policy = "fail"
+	SkipFile  Policy = "skip"
+	Overwrite Policy = "overwrite"
+)
+
+// Policies lists the accepted --on-conflict values.
+var Policies = []string{string(Fail), string(SkipFile), string(Overwrite)}
+
+// Change is one planned path with its classification.
+type Change struct {
+	generate.File
+	Action Action
+	Old    []byte // content on disk; nil when the file does not exist
+	Exists bool
+}
+
+// ConflictError lists every path that stops the run.
+type ConflictError struct{ Paths []string }
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s already exist%s and differ%s from what mono-connect would write: nothing was written; use --on-conflict skip to keep them or --on-conflict overwrite to replace them",
+		strings.Join(e.Paths, ", "), plural(len(e.Paths), "s", ""), plural(len(e.Paths), "s", ""))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Classify reads the disk under root for every file of plan and decides its action. prev is
+// the record already in the project (nil if none): an owned file that still matches its recorded
+// digest is ours to update. Resolve (per policy, or interactively) turns conflicts into actions.
+func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change, error) {
+	var changes []Change
+	planned := map[string]bool{}
+	for _, f := range plan.Files {
+		planned[f.Path] = true
+		old, exists, err := readSafe(root, f.Path)
+		if err != nil {
+			return nil, err
+		}
+		c := Change{File: f, Old: old, Exists: exists}
+		switch {
+		case !exists:
+			c.Action = Create
+		case bytes.Equal(old, f.Content):
+			c.Action = Unchanged
+		case f.Kind == generate.KindMerged || f.Path == generate.RecordName:
+			c.Action = Update // we only ever add our part to merged files
+		case recordedAs(prev, f.Path, old):
+			c.Action = Update // we wrote it and nobody changed it since
+		default:
+			c.Action = Conflict
+		}
+		changes = append(changes, c)
+	}
+	if prev != nil {
+		for _, rf := range prev.Files {
+			if planned[rf.Path] || rf.Kind != generate.KindOwned {
+				continue
+			}
+			old, exists, err := readSafe(root, rf.Path)
+			if err != nil {
+				return nil, err
+			}
+			if exists && digest(old) == rf.SHA256 {
+				changes = append(changes, Change{File: generate.File{Path: rf.Path, Kind: rf.Kind}, Action: Delete, Old: old, Exists: true})
+			}
+		}
+	}
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
+	return changes, nil
+}
+
+// Resolve applies policy to every conflict. With Fail it returns a *ConflictError naming them all.
+func Resolve(changes []Change, policy Policy) error {
+	var conflicts []string
+	for i := range changes {
+		if changes[i].Action != Conflict {
+			continue
+		}
+		switch policy {
+		case SkipFile:
+			changes[i].Action = Skip
+		case Overwrite:
+			changes[i].Action = Update
+		default:
+			conflicts = append(conflicts, changes[i].Path)
+		}
+	}
+	if len(conflicts) > 0 {
+		return &ConflictError{Paths: conflicts}
+	}
+	return nil
+}
+
+func recordedAs(prev *generate.Record, path string, content []byte) bool {
+	rf, ok := prev.File(path)
+	return ok && rf.Kind != generate.KindMerged && rf.SHA256 == digest(content)
+}
+
+func digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Write applies every create, update and delete in changes under root, all or nothing.
+func Write(root string, changes []Change) (err error) {
+	tx := &transaction{root: root}
+	defer func() {
+		if err != nil {
+			if rerr := tx.rollback(); rerr != nil {
+				err = fmt.Errorf("%w (and restoring the previous state failed: %v)", err, rerr)
+			}
+		}
+	}()
+	for _, c := range changes {
+		switch c.Action {
+		case Create, Update:
+			if err := tx.stage(c); err != nil {
+				return err
+			}
+		case Delete:
+			tx.deletes = append(tx.deletes, c)
+		}
+	}
+	return tx.commit()
+}
+
+// transaction tracks what Write did so far, to undo it.
+type transaction struct {
+	root    string
+	staged  []staged
+	deletes []Change
+	dirs    []string // directories created, outermost first
+	done    []staged // renamed into place
+	removed []Change // deleted
+}
+
+type staged struct {
+	change Change
+	target string
+	temp   string
+}
+
+func (tx *transaction) stage(c Change) error {
+	target, err := safeJoin(tx.root, c.Path)
+	if err != nil {
+		return err
+	}
+	if err := tx.mkdirAll(filepath.Dir(target)); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), ".mono-connect-*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", c.Path, unwrapPath(err))
+	}
+	st := staged{change: c, target: target, temp: tmp.Name()}
+	tx.staged = append(tx.staged, st)
+	mode := c.Mode
+	if mode == 0 {
+		mode = 0o644
+	}
+	if c.Exists {
+		if info, err := os.Stat(target); err == nil {
+			mode = info.Mode().Perm() // keep the user's permissions on their files
+		}
+	}
+	_, werr := tmp.Write(c.Content)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), mode)); err != nil {
+		return fmt.Errorf("writing %s: %w", c.Path, unwrapPath(err))
+	}
+	return nil
+}
+
+func (tx *transaction) commit() error {
+	for _, st := range tx.staged {
+		if err := checkWritable(st.target, st.change.Exists); err != nil {
+			return fmt.Errorf("writing %s: %w", st.change.Path, err)
+		}
+	}
+	for _, st := range tx.staged {
+		if err := os.Rename(st.temp, st.target); err != nil {
+			return fmt.Errorf("writing %s: %w", st.change.Path, unwrapPath(err))
+		}
+		tx.done = append(tx.done, st)
+	}
+	for _, c := range tx.deletes {
+		target, err := safeJoin(tx.root, c.Path)
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(target); err != nil {
+			return fmt.Errorf("removing %s: %w", c.Path, unwrapPath(err))
+		}
+		tx.removed = append(tx.removed, c)
+	}
+	return nil
+}
+
+// checkWritable refuses to replace a file the user made read-only: rename would succeed in a
+// writable directory, silently defeating the user's protection.
+func checkWritable(target string, exists bool) error {
+	if !exists {
+		return nil
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		return errors.New("the file is read-only")
+	}
+	return nil
+}
+
+func (tx *transaction) rollback() error {
+	var errs []error
+	for _, c := range tx.removed {
+		target, _ := safeJoin(tx.root, c.Path)
+		errs = append(errs, os.WriteFile(target, c.Old, 0o644))
+	}
+	for i := len(tx.done) - 1; i >= 0; i-- {
+		st := tx.done[i]
+		if st.change.Exists {
+			errs = append(errs, os.WriteFile(st.target, st.change.Old, 0o644))
+		} else {
+			errs = append(errs, os.Remove(st.target))
+		}
+	}
+	for _, st := range tx.staged {
+		if err := os.Remove(st.temp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	for i := len(tx.dirs) - 1; i >= 0; i-- {
+		errs = append(errs, os.Remove(tx.dirs[i]))
+	}
+	return errors.Join(errs...)
+}
+
+// mkdirAll creates dir and its missing parents, remembering each one for rollback.
+func (tx *transaction) mkdirAll(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		info, err := os.Lstat(d)
+		if err == nil {
+			if !info.IsDir() {
+				return fmt.Errorf("%s exists and is not a directory", rel(tx.root, d))
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return unwrapPath(err)
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil {
+			return fmt.Errorf("creating %s: %w", rel(tx.root, missing[i]), unwrapPath(err))
+		}
+		tx.dirs = append(tx.dirs, missing[i])
+	}
+	return nil
+}
+
+// safeJoin joins a planned slash path to root, refusing anything that could end outside root:
+// absolute or .. paths, and symbolic links anywhere between root and the file.
+func safeJoin(root, p string) (string, error) {
+	local := filepath.FromSlash(p)
+	if !filepath.IsLocal(local) {
+		return "", fmt.Errorf("refusing to write %s: it is outside the project", p)
+	}
+	cur := root
+	segs := strings.Split(local, string(filepath.Separator))
+	for _, seg := range segs {
+		cur = filepath.Join(cur, seg)
+		info, err := os.Lstat(cur)
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return "", unwrapPath(err)
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return "", fmt.Errorf("refusing to write %s: %s is a symbolic link", p, rel(root, cur))
+		}
+	}
+	return filepath.Join(root, local), nil
+}
+
+// readSafe reads a planned path under root, reporting whether it exists.
+func readSafe(root, p string) ([]byte, bool, error) {
+	target, err := safeJoin(root, p)
+	if err != nil {
+		return nil, false, err
+	}
+	b, err := os.ReadFile(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s: %w", p, unwrapPath(err))
+	}
+	return b, true, nil
+}
+
+func rel(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// unwrapPath drops the absolute path *PathError carries: messages name project-relative paths.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,67 @@
+package apply
+
+import (
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/mono-connect/mono-connect/generate"
+)
+
+// DriftStatus is how a generated file differs from what this binary would write.
+type DriftStatus string
+
+// Drift statuses, as in `generate --check --json`.
+const (
+	Modified DriftStatus = "modified"
+	Missing  DriftStatus = "missing"
+	Stale    DriftStatus = "stale"
+)
+
+// Drift is one file that differs.
+type Drift struct {
+	Path   string      `json:"path"`
+	Status DriftStatus `json:"status"`
+	Diff   string      `json:"-"` // unified diff, disk (a/) against what would be written (b/)
+}
+
+// Check compares the disk under root with plan, reading only. Owned files must match byte for
+// byte; for merged files only our part counts; starter files and unrecorded files are the user's.
+// A file the previous record lists that the plan no longer produces is stale while it exists.
+func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, error) {
+	var out []Drift
+	planned := map[string]bool{}
+	for _, f := range plan.Files {
+		planned[f.Path] = true
+		if f.Unrecorded || f.Kind == generate.KindStarter {
+			continue
+		}
+		old, exists, err := readSafe(root, f.Path)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case !exists:
+			out = append(out, Drift{Path: f.Path, Status: Missing, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, "", string(f.Content))})
+		case f.Kind == generate.KindMerged:
+			if !f.Owned(old) {
+				out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
+			}
+		case string(old) != string(f.Content):
+			out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
+		}
+	}
+	if prev != nil {
+		for _, rf := range prev.Files {
+			if planned[rf.Path] || rf.Kind == generate.KindStarter {
+				continue
+			}
+			old, exists, err := readSafe(root, rf.Path)
+			if err != nil {
+				return nil, err
+			}
+			if exists {
+				out = append(out, Drift{Path: rf.Path, Status: Stale, Diff: udiff.Unified("a/"+rf.Path, "/dev/null", string(old), "")})
+			}
+		}
+	}
+	return out, nil
+}
