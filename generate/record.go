@@ -106,6 +106,9 @@ func (r *Record) Encode() []byte {
 // DecodeRecord reads and validates a record. Every problem is a usage error naming the file, so a
 // hand-broken record stops the command before anything is written.
 func DecodeRecord(data []byte, toolVersion string) (*Record, error) {
+	if err := validateRecord(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var r Record

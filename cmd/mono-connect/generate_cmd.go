@@ -37,7 +37,7 @@ Merged files (package.json, .env.example, .gitignore) are checked only for the p
   # in CI
   mono-connect generate --check
   mono-connect generate --check --json`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: usageArgs(cobra.MaximumNArgs(1), "at most one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = "."
 			if len(args) == 1 {

@@ -61,7 +61,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 
   # what would change, as JSON, without writing
   mono-connect init --dry-run --json --yes`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: usageArgs(cobra.MaximumNArgs(1), "at most one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = "."
 			if len(args) == 1 {

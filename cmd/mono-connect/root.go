@@ -123,10 +123,10 @@ handler that exchanges the widget's code for an account id, with its own tests.`
 }
 
 // usageArgs wraps a cobra positional-args check so that its error exits 2.
-func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+func usageArgs(check cobra.PositionalArgs, takes string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return &generate.UsageError{Msg: fmt.Sprintf("%s: %s", cmd.CommandPath(), err)}
+			return &generate.UsageError{Msg: fmt.Sprintf("%s takes %s (got %d arguments): see %s --help", cmd.Name(), takes, len(args), cmd.CommandPath())}
 		}
 		return nil
 	}

@@ -24,7 +24,7 @@ func newTargetsCmd(ios *iostreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "targets",
 		Short:   "List the frameworks, languages and features mono-connect can generate",
-		Args:    usageArgs(cobra.NoArgs),
+		Args:    usageArgs(cobra.NoArgs, "no arguments"),
 		Example: "  mono-connect targets\n  mono-connect targets --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var list []targetJSON

@@ -69,7 +69,7 @@ func newVersionCmd(ios *iostreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "version",
 		Short:   "Print the version, commit and build date",
-		Args:    usageArgs(cobra.NoArgs),
+		Args:    usageArgs(cobra.NoArgs, "no arguments"),
 		Example: "  mono-connect version\n  mono-connect version --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON {

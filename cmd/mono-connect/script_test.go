@@ -1,0 +1,150 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// update rewrites the goldens in testdata/script (cmp's second argument) from what the
+// scripts produce. Review the diff before committing: a golden is a claim about the output.
+var update = flag.Bool("update", false, "update golden files in testdata/script")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"mono-connect": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the CLI contract tests in testdata/script. Scripts are named
+// <command>_<target>_<case>.txtar.
+func TestScript(t *testing.T) {
+	goEnv := goEnvironment(t)
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			// Scripts that build and test the generated Go code need a working, offline go command.
+			for k, v := range goEnv {
+				env.Setenv(k, v)
+			}
+			env.Setenv("GOPROXY", "off")
+			env.Setenv("GOFLAGS", "-mod=mod")
+			env.Setenv("GOTOOLCHAIN", "local")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"tree":     cmdTree,
+			"exitcode": cmdExitCode,
+		},
+	})
+}
+
+// cmdTree prints every file below a directory with a digest of its content, sorted, so a
+// script can prove a tree unchanged (tree dir; cp stdout before; ...; tree dir; cmp stdout before).
+func cmdTree(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: tree DIR")
+	}
+	root := ts.MkAbs(args[0])
+	var lines []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if d.Name() == "node_modules" || d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			lines = append(lines, fmt.Sprintf("%s -> %s", rel, target))
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		lines = append(lines, fmt.Sprintf("%s %s %s", rel, info.Mode().Perm(), hex.EncodeToString(sum[:6])))
+		return nil
+	})
+	ts.Check(err)
+	sort.Strings(lines)
+	fmt.Fprint(ts.Stdout(), strings.Join(lines, "\n")+"\n")
+}
+
+// cmdExitCode runs a command like exec, and passes only when it exits with exactly the code
+// given: `exitcode 2 mono-connect init --framework nope`. Its stdout and stderr are kept for cmp.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode CODE COMMAND [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	bin, err := exec.LookPath(args[1])
+	if err != nil {
+		bin = ts.MkAbs(args[1])
+	}
+	cmd := exec.Command(bin, args[2:]...)
+	cmd.Dir = ts.MkAbs(".")
+	for _, kv := range os.Environ() {
+		cmd.Env = append(cmd.Env, kv)
+	}
+	for _, k := range []string{"HOME", "PATH", "TMPDIR", "GOCACHE", "GOMODCACHE", "GOROOT", "GOPROXY", "GOFLAGS", "GOTOOLCHAIN"} {
+		cmd.Env = append(cmd.Env, k+"="+ts.Getenv(k))
+	}
+	cmd.Stdout = ts.Stdout()
+	cmd.Stderr = ts.Stderr()
+	err = cmd.Run()
+	got := 0
+	if exitErr, ok := err.(*exec.ExitError); ok {
+		got = exitErr.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("%s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", strings.Join(args[1:], " "), got, want)
+	}
+}
+
+// goEnvironment passes the caller's Go caches and toolchain to scripts (testscript starts with an
+// almost empty environment).
+func goEnvironment(t *testing.T) map[string]string {
+	out := map[string]string{}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return out
+	}
+	out["PATH"] = filepath.Dir(goBin) + string(os.PathListSeparator) + os.Getenv("PATH")
+	for _, k := range []string{"GOCACHE", "GOMODCACHE", "GOROOT"} {
+		b, err := exec.Command(goBin, "env", k).Output()
+		if err != nil {
+			t.Fatalf("go env %s: %v", k, err)
+		}
+		out[k] = strings.TrimSpace(string(b))
+	}
+	out["HOME"] = os.Getenv("HOME")
+	return out
+}
