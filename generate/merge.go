@@ -170,7 +170,7 @@ func skipValue(src []byte, i int) int {
 // indentation one level in, used when obj is empty.
 func insertMember(src []byte, obj jsonObject, key, entry, unit string) []byte {
 	if len(obj.members) == 0 {
-		outer := lineIndent(src, obj.close)
+		outer := leadingSpace(src, obj.open)
 		var b bytes.Buffer
 		b.Write(src[:obj.open+1])
 		b.WriteString("\n" + outer + unit + entry + "\n" + outer)
@@ -224,6 +224,16 @@ func lineIndent(src []byte, i int) string {
 		return ""
 	}
 	return string(prefix)
+}
+
+// leadingSpace returns the whitespace that starts the line holding offset i.
+func leadingSpace(src []byte, i int) string {
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return string(src[start:end])
 }
 
 func quoteJSON(s string) string {

@@ -1,0 +1,76 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+)
+
+func validRecordJSON() string {
+	return `{
+  "$schema": "` + SchemaURL + `",
+  "version": "1.2.3",
+  "answers": {"framework": "react", "lang": "ts", "features": ["link"], "backend": "go", "public_key_env": "VITE_MONO_PUBLIC_KEY", "package_manager": "npm", "greenfield": false},
+  "files": [{"path": "src/a.ts", "kind": "owned", "sha256": "` + strings.Repeat("ab", 32) + `"}]
+}`
+}
+
+func TestDecodeRecord(t *testing.T) {
+	r, err := DecodeRecord([]byte(validRecordJSON()), "1.2.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Answers.Framework != "react" || len(r.Files) != 1 {
+		t.Errorf("decoded %+v", r)
+	}
+	// Round trip: what we encode we can read.
+	if _, err := DecodeRecord(r.Encode(), "1.2.3"); err != nil {
+		t.Errorf("re-decoding the encoded record: %v", err)
+	}
+}
+
+func TestDecodeRecordErrors(t *testing.T) {
+	valid := validRecordJSON()
+	tests := []struct {
+		name, data, version, want string
+	}{
+		{"not JSON", `{"version":`, "1.0.0", "not valid JSON"},
+		{"unknown field", strings.Replace(valid, `"version"`, `"colour": "red", "version"`, 1), "1.2.3", "additional properties 'colour'"},
+		{"unknown answer", strings.Replace(valid, `"lang": "ts"`, `"lang": "ts", "style": "tabs"`, 1), "1.2.3", "at /answers"},
+		{"bad lang", strings.Replace(valid, `"lang": "ts"`, `"lang": "tsx"`, 1), "1.2.3", "at /answers/lang"},
+		{"newer version", valid, "1.2.2", "newer than this 1.2.2: upgrade mono-connect"},
+		{"path escapes", strings.Replace(valid, `src/a.ts`, `../../etc/passwd`, 1), "1.2.3", "must stay inside the project"},
+		{"absolute path", strings.Replace(valid, `src/a.ts`, `/etc/passwd`, 1), "1.2.3", "at /files/0/path"},
+		{"bad digest", strings.Replace(valid, strings.Repeat("ab", 32), "xyz", 1), "1.2.3", "at /files/0/sha256"},
+		{"bad kind", strings.Replace(valid, `"owned"`, `"mine"`, 1), "1.2.3", "at /files/0/kind"},
+		{"trailing data", valid + "{}", "1.2.3", "not valid JSON"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeRecord([]byte(tt.data), tt.version)
+			if err == nil {
+				t.Fatal("decoded without error")
+			}
+			if !IsUsage(err) {
+				t.Errorf("%v is not a usage error", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDevBuildsReadAnyRecord(t *testing.T) {
+	if _, err := DecodeRecord([]byte(validRecordJSON()), "dev"); err != nil {
+		t.Errorf("a dev build refused a record: %v", err)
+	}
+}
+
+func TestSchemaListsEveryTarget(t *testing.T) {
+	for _, target := range Targets() {
+		data := strings.Replace(validRecordJSON(), `"framework": "react"`, `"framework": "`+target.Name+`"`, 1)
+		if _, err := DecodeRecord([]byte(data), "1.2.3"); err != nil {
+			t.Errorf("schema refuses target %s: %v", target.Name, err)
+		}
+	}
+}

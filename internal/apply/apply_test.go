@@ -1,0 +1,251 @@
+package apply
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mono-connect/mono-connect/generate"
+)
+
+// treeHash digests every file, directory and mode below root, to prove a tree unchanged.
+func treeHash(t *testing.T, root string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		line := rel + " " + info.Mode().String()
+		if d.Type().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(b)
+			line += " " + hex.EncodeToString(sum[:])
+		}
+		lines = append(lines, line)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func plan(files ...generate.File) *generate.Plan {
+	return &generate.Plan{Files: files}
+}
+
+func owned(path, content string) generate.File {
+	return generate.File{Path: path, Kind: generate.KindOwned, Content: []byte(content), Mode: 0o644}
+}
+
+func TestWriteIsAllOrNothing(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "a", "existing.txt"), "user's\n")
+	mustWrite(t, filepath.Join(root, "z", "locked.txt"), "locked\n")
+	if err := os.Chmod(filepath.Join(root, "z", "locked.txt"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := treeHash(t, root)
+
+	p := plan(
+		owned("a/existing.txt", "ours\n"),
+		owned("b/new/deep.txt", "new\n"),
+		owned("m/middle.txt", "new\n"),
+		owned("z/locked.txt", "ours\n"), // fails: read-only
+	)
+	changes, err := Classify(root, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Resolve(changes, Overwrite); err != nil {
+		t.Fatal(err)
+	}
+	err = Write(root, changes)
+	if err == nil || !strings.Contains(err.Error(), "z/locked.txt") {
+		t.Fatalf("Write error = %v, want one naming z/locked.txt", err)
+	}
+	if after := treeHash(t, root); after != before {
+		t.Errorf("tree changed after a failed write:\nbefore\n%s\nafter\n%s", before, after)
+	}
+}
+
+func TestWriteRollsBackRenamedFiles(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "a.txt"), "old a\n")
+	before := treeHash(t, root)
+	p := plan(owned("a.txt", "new a\n"), owned("sub/b.txt", "b\n"))
+	changes, err := Classify(root, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = Resolve(changes, Overwrite)
+	// Make the second rename fail after the first succeeded: a directory where the file goes.
+	tx := &transaction{root: root}
+	for _, c := range changes {
+		if err := tx.stage(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(root, "sub", "b.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "sub", "b.txt", "keep"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.commit(); err == nil {
+		t.Fatal("commit succeeded over a non-empty directory")
+	}
+	if err := tx.rollback(); err == nil {
+		// sub/ is not empty (the blocking dir), so removing it fails: that is reported.
+		t.Log("rollback removed everything")
+	}
+	os.RemoveAll(filepath.Join(root, "sub", "b.txt"))
+	got, _ := os.ReadFile(filepath.Join(root, "a.txt"))
+	if string(got) != "old a\n" {
+		t.Errorf("a.txt = %q after rollback, want the old content", got)
+	}
+	os.Remove(filepath.Join(root, "sub"))
+	if after := treeHash(t, root); after != before {
+		t.Errorf("tree changed:\n%s\nvs\n%s", before, after)
+	}
+}
+
+func TestConflictsAreAllNamedAndNothingWritten(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "x.js"), "mine\n")
+	mustWrite(t, filepath.Join(root, "y.js"), "mine too\n")
+	before := treeHash(t, root)
+	changes, err := Classify(root, plan(owned("x.js", "ours\n"), owned("y.js", "ours\n"), owned("z.js", "ours\n")), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Resolve(changes, Fail)
+	ce, ok := err.(*ConflictError)
+	if !ok || strings.Join(ce.Paths, ",") != "x.js,y.js" {
+		t.Fatalf("Resolve = %v, want a ConflictError naming x.js and y.js", err)
+	}
+	if after := treeHash(t, root); after != before {
+		t.Error("Classify/Resolve wrote something")
+	}
+}
+
+func TestRecordedFilesUpdateWithoutConflict(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "x.js"), "v1\n")
+	sum := sha256.Sum256([]byte("v1\n"))
+	prev := &generate.Record{Files: []generate.RecordFile{
+		{Path: "x.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
+		{Path: "gone.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
+		{Path: "edited-gone.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
+	}}
+	mustWrite(t, filepath.Join(root, "gone.js"), "v1\n")
+	mustWrite(t, filepath.Join(root, "edited-gone.js"), "v1 with my edit\n")
+	changes, err := Classify(root, plan(owned("x.js", "v2\n")), prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Action{}
+	for _, c := range changes {
+		got[c.Path] = c.Action
+	}
+	if got["x.js"] != Update || got["gone.js"] != Delete {
+		t.Errorf("actions = %v, want x.js update, gone.js delete", got)
+	}
+	if _, listed := got["edited-gone.js"]; listed {
+		t.Error("a stale file the user edited was planned for deletion")
+	}
+	if err := Write(root, changes); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "gone.js")); !os.IsNotExist(err) {
+		t.Error("gone.js still exists")
+	}
+	if _, err := os.Stat(filepath.Join(root, "edited-gone.js")); err != nil {
+		t.Error("edited-gone.js was removed")
+	}
+}
+
+func TestSymlinksAndEscapesAreRefused(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, "src")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "target.txt"), filepath.Join(root, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"src/lib/x.js", "link.txt", "../x.js", "a/../../x.js"} {
+		_, err := Classify(root, plan(owned(p, "x\n")), nil)
+		if err == nil {
+			t.Errorf("Classify accepted %s", p)
+			continue
+		}
+		if !strings.Contains(err.Error(), "symbolic link") && !strings.Contains(err.Error(), "outside the project") {
+			t.Errorf("%s: error %q names neither a link nor the project boundary", p, err)
+		}
+	}
+	entries, _ := os.ReadDir(outside)
+	if len(entries) != 0 {
+		t.Errorf("something was written outside the project: %v", entries)
+	}
+}
+
+func TestCheckReportsEveryKindOfDrift(t *testing.T) {
+	root := t.TempDir()
+	mustWrite(t, filepath.Join(root, "same.js"), "same\n")
+	mustWrite(t, filepath.Join(root, "edited.js"), "edited\n")
+	mustWrite(t, filepath.Join(root, "package.json"), "{\"name\":\"x\",\"dependencies\":{\"@mono.co/connect.js\":\"2.2.0\",\"zod\":\"1\"}}")
+	mustWrite(t, filepath.Join(root, "stale.js"), "old\n")
+	mustWrite(t, filepath.Join(root, "starter.js"), "edited by the user\n")
+	merged := generate.File{Path: "package.json", Kind: generate.KindMerged, Content: []byte("{}"), Owned: func(c []byte) bool {
+		return strings.Contains(string(c), "@mono.co/connect.js")
+	}}
+	p := plan(owned("same.js", "same\n"), owned("edited.js", "ours\n"), owned("missing.js", "ours\n"), merged,
+		generate.File{Path: "starter.js", Kind: generate.KindStarter, Content: []byte("starter\n")})
+	prev := &generate.Record{Files: []generate.RecordFile{{Path: "stale.js", Kind: generate.KindOwned}}}
+	drift, err := Check(root, p, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]DriftStatus{}
+	for _, d := range drift {
+		got[d.Path] = d.Status
+		if d.Diff == "" {
+			t.Errorf("%s: no diff", d.Path)
+		}
+	}
+	want := map[string]DriftStatus{"edited.js": Modified, "missing.js": Missing, "stale.js": Stale}
+	if len(got) != len(want) {
+		t.Errorf("drift = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func mustWrite(t *testing.T, p, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
