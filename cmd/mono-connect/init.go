@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/apply"
@@ -35,6 +36,8 @@ type initOptions struct {
 	DryRun         bool
 	JSON           bool
 	Yes            bool
+
+	given map[string]bool // flags set on the command line
 }
 
 func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
@@ -68,6 +71,8 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 				opts.Dir = args[0]
 			}
 			opts.featuresSet = cmd.Flags().Changed("features")
+			opts.given = map[string]bool{}
+			cmd.Flags().Visit(func(f *pflag.Flag) { opts.given[f.Name] = true })
 			if runF != nil {
 				return runF(opts)
 			}
@@ -179,22 +184,31 @@ func initRun(o *initOptions) error {
 		}
 	}
 
-	if !o.Yes && o.IO.Interactive() && o.IO.Prompter != nil {
-		if err := askMissing(o.IO.Prompter, &opts); err != nil {
-			return err
-		}
+	var prompter Prompter
+	if !o.Yes && o.IO.Prompter != nil && o.IO.Interactive() {
+		prompter = o.IO.Prompter
 	}
 	if len(notes) > 0 && !o.JSON {
 		fmt.Fprintf(o.IO.Err, "detected: %s\n", strings.Join(notes, ", "))
+	}
+	if prompter != nil {
+		if err := askMissing(prompter, &opts, o.given, o.IO.Err); err != nil {
+			return err
+		}
 	}
 
 	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion()})
 	if err != nil {
 		return err
 	}
-	return applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
-		policy: apply.Policy(o.OnConflict), dryRun: o.DryRun, json: o.JSON, install: o.Install,
+	err = applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
+		policy: apply.Policy(o.OnConflict), policyGiven: o.given["on-conflict"],
+		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter,
 	})
+	if err == nil && prompter != nil && !o.JSON {
+		fmt.Fprintf(o.IO.Out, "\nTo do the same without questions:\n  %s\n", oneShot(o.Dir, plan.Options, plan.Target))
+	}
+	return err
 }
 
 // dirState is what init needs to know about DIR before planning.

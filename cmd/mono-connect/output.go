@@ -8,15 +8,19 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
+
 	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/apply"
 )
 
 type applyOptions struct {
-	policy  apply.Policy
-	dryRun  bool
-	json    bool
-	install bool
+	policy      apply.Policy
+	policyGiven bool // --on-conflict was on the command line
+	dryRun      bool
+	json        bool
+	install     bool
+	prompter    Prompter // non-nil when the user can be asked (conflicts, the final confirm)
 }
 
 // planJSON is the --json output of init and generate (see the CLI contract).
@@ -39,11 +43,25 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 	if err != nil {
 		return err
 	}
-	if err := apply.Resolve(changes, ao.policy); err != nil {
+	if ao.prompter != nil && !ao.policyGiven && !ao.dryRun {
+		if err := resolveInteractively(ao.prompter, ios, changes); err != nil {
+			return err
+		}
+	} else if err := apply.Resolve(changes, ao.policy); err != nil {
 		if !ao.dryRun {
 			return err
 		}
 		// A dry run shows the conflicts instead of stopping at them.
+	}
+	if ao.prompter != nil && !ao.dryRun {
+		printChanges(ios, shownDir, plan, changes, true)
+		ok, err := ao.prompter.Confirm(qConfirm, true)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errCancelled
+		}
 	}
 	if !ao.dryRun {
 		if err := apply.Write(root, changes); err != nil {
@@ -64,8 +82,10 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		if err := enc.Encode(out); err != nil {
 			return err
 		}
-	} else {
+	} else if ao.prompter == nil || ao.dryRun {
 		printChanges(ios, shownDir, plan, changes, ao.dryRun)
+	} else {
+		fmt.Fprintf(ios.Out, "mono-connect: wrote %d file(s) in %s\n", countWritten(changes), filepath.ToSlash(shownDir))
 	}
 	if ao.install && !ao.dryRun {
 		if err := runInstall(ios, root, plan.Options.PackageManager, ao.json); err != nil {
@@ -88,7 +108,7 @@ func printChanges(ios *iostreams, shownDir string, plan *generate.Plan, changes 
 	}
 	verb := ""
 	if dryRun {
-		verb = " (dry run: nothing written)"
+		verb = " (nothing written yet)"
 	}
 	fmt.Fprintf(ios.Out, "mono-connect: %s (%s) %s %s%s\n", plan.Target.Name, plan.Options.Lang, mode, filepath.ToSlash(shownDir), verb)
 	for _, c := range changes {
@@ -124,4 +144,53 @@ func runInstall(ios *iostreams, root, pm string, jsonMode bool) error {
 		return fmt.Errorf("%s install failed (%v): the files above were written; run %s install in %s yourself", pm, err, pm, root)
 	}
 	return nil
+}
+
+// resolveInteractively asks about each conflicting file: overwrite, skip, show its diff, overwrite
+// all remaining, or abort (nothing written).
+func resolveInteractively(p Prompter, ios *iostreams, changes []apply.Change) error {
+	all := false
+	for i := range changes {
+		c := &changes[i]
+		if c.Action != apply.Conflict {
+			continue
+		}
+		if all {
+			c.Action = apply.Update
+			continue
+		}
+		for {
+			choice, err := p.Select(fmt.Sprintf("%s exists and differs from what mono-connect would write. What now?", c.Path), conflictChoices, conflictChoices[1])
+			if err != nil {
+				return err
+			}
+			switch choice {
+			case "overwrite":
+				c.Action = apply.Update
+			case "skip (keep mine)":
+				c.Action = apply.Skip
+			case "overwrite all":
+				c.Action, all = apply.Update, true
+			case "abort":
+				return errCancelled
+			default: // show diff, then ask again
+				fmt.Fprint(ios.Out, udiff.Unified("a/"+c.Path, "b/"+c.Path, string(c.Old), string(c.Content)))
+				continue
+			}
+			break
+		}
+	}
+	return nil
+}
+
+var conflictChoices = []string{"overwrite", "skip (keep mine)", "show diff", "overwrite all", "abort"}
+
+func countWritten(changes []apply.Change) int {
+	n := 0
+	for _, c := range changes {
+		if c.Action == apply.Create || c.Action == apply.Update || c.Action == apply.Delete {
+			n++
+		}
+	}
+	return n
 }
