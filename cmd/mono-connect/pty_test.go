@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -19,20 +18,6 @@ import (
 
 	"github.com/creack/pty"
 )
-
-// buildCLI builds the real binary once per test run.
-var buildCLI = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "mono-connect-bin")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "mono-connect")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
 
 // ptyScreen is the far side of a pseudo-terminal running the CLI: it records the screen output,
 // answers the cursor-position queries survey sends, and types keys.
