@@ -12,6 +12,13 @@ if ! "$GOBIN_DIR/goreleaser" --version 2>/dev/null | grep -q "${GORELEASER_VERSI
 fi
 GR="$GOBIN_DIR/goreleaser"
 
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Build from a clone of what is committed: goreleaser reads the commit, its date and the remote
+# from git, exactly as a release from a tag would.
+git clone -q . "$tmp/src"
+cd "$tmp/src"
 "$GR" check
 # The cask needs a token only to publish; a snapshot never publishes.
 HOMEBREW_TAP_TOKEN=unused "$GR" release --snapshot --clean --skip=publish
@@ -21,9 +28,8 @@ echo "archives: $count"
 ls -1 dist/*.tar.gz dist/*.zip
 [ "$count" -eq 6 ] || { echo "want 6 archives"; exit 1; }
 grep -q 'linux_amd64.tar.gz' dist/checksums.txt
+commit=$(git rev-parse HEAD)
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 tar -xzf dist/mono-connect_*_linux_amd64.tar.gz -C "$tmp"
 echo "archive contents:"; (cd "$tmp" && find . -type f | sort)
 for f in mono-connect README.md LICENSE completions/mono-connect.bash completions/_mono-connect completions/mono-connect.fish manpages/mono-connect.1 manpages/mono-connect-init.1; do
@@ -31,15 +37,16 @@ for f in mono-connect README.md LICENSE completions/mono-connect.bash completion
 done
 "$tmp/mono-connect" version
 "$tmp/mono-connect" version | grep -q -- '-snapshot' || { echo "version does not carry the snapshot version"; exit 1; }
+"$tmp/mono-connect" version | grep -q -- "commit $commit" || { echo "version does not carry the commit"; exit 1; }
 (cd "$tmp" && ./mono-connect init demo --framework react --lang ts --dry-run --yes)
 [ ! -e "$tmp/demo" ] || { echo "--dry-run wrote files"; exit 1; }
 
 # `go install` builds have no ldflags: the version comes from the module's VCS stamp. Install from
-# a throwaway clone tagged v9.9.9 and check the binary says so.
+# a throwaway clone tagged v1.9.9 and check the binary says so.
 clone="$tmp/clone"
-git clone -q . "$clone"
-git -C "$clone" -c user.name=ci -c user.email=ci@invalid tag v9.9.9
+git clone -q "$tmp/src" "$clone"
+git -C "$clone" -c user.name=ci -c user.email=ci@invalid tag v1.9.9
 (cd "$clone" && GOBIN="$tmp/gobin" GOFLAGS=-buildvcs=true go install ./cmd/mono-connect)
 "$tmp/gobin/mono-connect" version
-"$tmp/gobin/mono-connect" version | grep -q 'mono-connect v9.9.9 ' || { echo "go install from a tag does not report the tag"; exit 1; }
+"$tmp/gobin/mono-connect" version | grep -q 'mono-connect v1.9.9 ' || { echo "go install from a tag does not report the tag"; exit 1; }
 echo "release check passed"
