@@ -22,4 +22,3 @@ var buildCLI = sync.OnceValues(func() (string, error) {
 	}
 	return bin, nil
 })
-

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -64,7 +68,15 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		}
 	}
 	if !ao.dryRun {
-		if err := apply.Write(root, changes); err != nil {
+		// Catch SIGINT/SIGTERM only while writing: an interrupt then rolls back (or, once the
+		// renames run, lets them finish) instead of killing the process halfway.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err := apply.Write(ctx, root, changes)
+		stop()
+		if errors.Is(err, apply.ErrInterrupted) {
+			return errCancelled
+		}
+		if err != nil {
 			return fmt.Errorf("%w: nothing was written", err)
 		}
 	}

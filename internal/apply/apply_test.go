@@ -1,6 +1,7 @@
 package apply
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -75,7 +76,7 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 	if err := Resolve(changes, Overwrite); err != nil {
 		t.Fatal(err)
 	}
-	err = Write(root, changes)
+	err = Write(context.Background(), root, changes)
 	if err == nil || !strings.Contains(err.Error(), "z/locked.txt") {
 		t.Fatalf("Write error = %v, want one naming z/locked.txt", err)
 	}
@@ -169,7 +170,7 @@ func TestRecordedFilesUpdateWithoutConflict(t *testing.T) {
 	if _, listed := got["edited-gone.js"]; listed {
 		t.Error("a stale file the user edited was planned for deletion")
 	}
-	if err := Write(root, changes); err != nil {
+	if err := Write(context.Background(), root, changes); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "gone.js")); !os.IsNotExist(err) {
@@ -247,5 +248,46 @@ func mustWrite(t *testing.T, p, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestInterruptAtEachFile cancels the write before each file in turn (as SIGINT does through the
+// command's context): the tree must be exactly as before, every time; and a run that is not
+// interrupted writes everything.
+func TestInterruptAtEachFile(t *testing.T) {
+	files := []generate.File{owned("a.txt", "a\n"), owned("d/b.txt", "b\n"), owned("d/e/c.txt", "c\n"), owned("keep.txt", "new\n")}
+	for stop := 0; stop <= len(files); stop++ {
+		root := t.TempDir()
+		mustWrite(t, filepath.Join(root, "keep.txt"), "old\n")
+		before := treeHash(t, root)
+		changes, err := Classify(root, plan(files...), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = Resolve(changes, Overwrite)
+		ctx, cancel := context.WithCancel(context.Background())
+		stageHook = func(i int) {
+			if i == stop {
+				cancel()
+			}
+		}
+		err = Write(ctx, root, changes)
+		stageHook = nil
+		cancel()
+		if stop == len(files) {
+			if err != nil {
+				t.Fatalf("uninterrupted write: %v", err)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "d", "e", "c.txt")); string(got) != "c\n" {
+				t.Error("uninterrupted write is incomplete")
+			}
+			continue
+		}
+		if err != ErrInterrupted {
+			t.Fatalf("interrupt before file %d: err = %v", stop, err)
+		}
+		if after := treeHash(t, root); after != before {
+			t.Errorf("interrupt before file %d changed the tree:\n%s\nvs\n%s", stop, before, after)
+		}
 	}
 }
