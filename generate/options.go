@@ -77,9 +77,11 @@ var (
 	institutionRe = regexp.MustCompile(`^[0-9a-f]{24}$`)
 	envNameRe     = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 	// Keys are written into env files: a conservative alphabet keeps them from breaking the line.
-	publicKeyRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,200}$`)
+	// (Lengths are checked apart: a counted repetition compiles into a large program, and these
+	// are compiled at every start.)
+	publicKeyRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 	secretKeyRe = regexp.MustCompile(`(^|_)sk_`)
-	npmNameRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,213}$`)
+	npmNameRe   = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 	dirRe       = regexp.MustCompile(`^[A-Za-z0-9._/-]+$`)
 )
 
@@ -172,7 +174,7 @@ func (o *Options) Normalize() (*Target, error) {
 		if o.AppName == "" {
 			o.AppName = "mono-connect-app"
 		}
-		if !npmNameRe.MatchString(o.AppName) {
+		if len(o.AppName) > 214 || !npmNameRe.MatchString(o.AppName) {
 			return nil, usagef("invalid app name %q: a package name is lowercase letters, digits, '.', '_' and '-'", o.AppName)
 		}
 	}
@@ -185,7 +187,7 @@ func CheckPublicKey(key string) error {
 	if secretKeyRe.MatchString(key) {
 		return usagef("--public-key looks like a secret key (…_sk_…): never put it in frontend code; use the public key (test_pk_… or live_pk_…) and give the secret to the server as MONO_SECRET_KEY")
 	}
-	if !publicKeyRe.MatchString(key) {
+	if len(key) > 200 || !publicKeyRe.MatchString(key) {
 		return usagef("invalid --public-key: a Mono public key is letters, digits, '_' and '-' (e.g. test_pk_…)")
 	}
 	return nil

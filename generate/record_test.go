@@ -34,14 +34,14 @@ func TestDecodeRecordErrors(t *testing.T) {
 		name, data, version, want string
 	}{
 		{"not JSON", `{"version":`, "1.0.0", "not valid JSON"},
-		{"unknown field", strings.Replace(valid, `"version"`, `"colour": "red", "version"`, 1), "1.2.3", "additional properties 'colour'"},
-		{"unknown answer", strings.Replace(valid, `"lang": "ts"`, `"lang": "ts", "style": "tabs"`, 1), "1.2.3", "at /answers"},
-		{"bad lang", strings.Replace(valid, `"lang": "ts"`, `"lang": "tsx"`, 1), "1.2.3", "at /answers/lang"},
+		{"unknown field", strings.Replace(valid, `"version"`, `"colour": "red", "version"`, 1), "1.2.3", `unexpected additional properties ["colour"]`},
+		{"unknown answer", strings.Replace(valid, `"lang": "ts"`, `"lang": "ts", "style": "tabs"`, 1), "1.2.3", `at answers: unexpected additional properties ["style"]`},
+		{"bad lang", strings.Replace(valid, `"lang": "ts"`, `"lang": "tsx"`, 1), "1.2.3", "at answers.lang: enum: tsx does not equal any of"},
 		{"newer version", valid, "1.2.2", "newer than this 1.2.2: upgrade mono-connect"},
 		{"path escapes", strings.Replace(valid, `src/a.ts`, `../../etc/passwd`, 1), "1.2.3", "must stay inside the project"},
-		{"absolute path", strings.Replace(valid, `src/a.ts`, `/etc/passwd`, 1), "1.2.3", "at /files/0/path"},
-		{"bad digest", strings.Replace(valid, strings.Repeat("ab", 32), "xyz", 1), "1.2.3", "at /files/0/sha256"},
-		{"bad kind", strings.Replace(valid, `"owned"`, `"mine"`, 1), "1.2.3", "at /files/0/kind"},
+		{"absolute path", strings.Replace(valid, `src/a.ts`, `/etc/passwd`, 1), "1.2.3", "at files[].path"},
+		{"bad digest", strings.Replace(valid, strings.Repeat("ab", 32), "xyz", 1), "1.2.3", "at files[].sha256"},
+		{"bad kind", strings.Replace(valid, `"owned"`, `"mine"`, 1), "1.2.3", "at files[].kind"},
 		{"trailing data", valid + "{}", "1.2.3", "not valid JSON"},
 	}
 	for _, tt := range tests {

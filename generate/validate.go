@@ -1,54 +1,65 @@
 package generate
 
 import (
-	"bytes"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
+	"github.com/google/jsonschema-go/jsonschema"
 
 	"github.com/mono-connect/mono-connect/schema"
 )
 
-// recordSchema is schema/mono-connect.schema.json, compiled once, on first use (most commands
-// never read a record, and startup should not pay for it).
-var recordSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.JSON))
-	if err != nil {
+// recordSchema is schema/mono-connect.schema.json, resolved once, on first use.
+var recordSchema = sync.OnceValues(func() (*jsonschema.Resolved, error) {
+	var s jsonschema.Schema
+	if err := json.Unmarshal(schema.JSON, &s); err != nil {
 		return nil, err
 	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(SchemaURL, doc); err != nil {
-		return nil, err
-	}
-	return c.Compile(SchemaURL)
+	return s.Resolve(nil)
 })
 
 // validateRecord checks data against the record's schema and returns a one-line usage error
-// naming the first offending field.
+// naming the offending field.
 func validateRecord(data []byte) error {
-	sch, err := recordSchema()
+	rs, err := recordSchema()
 	if err != nil {
-		return fmt.Errorf("compiling the record schema: %w", err)
+		return fmt.Errorf("loading the record schema: %w", err)
 	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
+	var inst any
+	if err := json.Unmarshal(data, &inst); err != nil {
 		return usagef("%s is not valid JSON (%v): fix it or delete it and run init again", RecordName, err)
 	}
-	err = sch.Validate(inst)
-	var verr *jsonschema.ValidationError
-	if errors.As(err, &verr) {
-		leaf := verr
-		for len(leaf.Causes) > 0 {
-			leaf = leaf.Causes[0]
-		}
-		at := "/" + strings.Join(leaf.InstanceLocation, "/")
-		msg := leaf.ErrorKind.LocalizedString(message.NewPrinter(language.English))
-		return usagef("%s is not a valid record: at %s: %s: fix it or delete it and run init again", RecordName, at, msg)
+	if err := rs.Validate(inst); err != nil {
+		return usagef("%s is not a valid record: %s: fix it or delete it and run init again", RecordName, schemaMessage(err.Error()))
 	}
-	return err
+	return nil
+}
+
+// schemaMessage shortens the validator's chain ("validating <url>: validating
+// /properties/answers: validating /properties/answers/properties/lang: enum: ...") to the
+// innermost step, with the schema path turned into the field path ("at answers.lang: enum: ...").
+func schemaMessage(msg string) string {
+	parts := strings.Split(msg, ": validating ")
+	last := parts[len(parts)-1]
+	last = strings.TrimPrefix(last, "validating "+SchemaURL+": ")
+	if !strings.HasPrefix(last, "/") {
+		return last
+	}
+	path, rest, _ := strings.Cut(last, ": ")
+	var fields []string
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	for i := 0; i < len(segs); i++ {
+		switch segs[i] {
+		case "properties":
+			if i+1 < len(segs) {
+				fields = append(fields, segs[i+1])
+				i++
+			}
+		case "items":
+			fields = append(fields, "[]")
+		}
+	}
+	return "at " + strings.ReplaceAll(strings.Join(fields, "."), ".[]", "[]") + ": " + rest
 }
