@@ -77,7 +77,8 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("the institution %q reached no generated file", institution)
 			}
 		}
-		if publicKey != "" {
+		// A short key can turn up by chance (in a sha256 digest, say); real keys are long.
+		if len(publicKey) >= 12 {
 			for _, f := range p.Files {
 				if strings.Contains(string(f.Content), publicKey) && f.Path != target.EnvFile {
 					t.Fatalf("the public key leaked into %s (it belongs only in %s)", f.Path, target.EnvFile)
