@@ -1,11 +1,15 @@
 package main
 
 import (
+	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra/doc"
 
 	"github.com/mono-connect/mono-connect/generate"
 )
@@ -72,10 +76,19 @@ printf '%s\n' "${COMPREPLY[@]}"
 	}
 }
 
+// manDir, when set, makes TestManPages write the pages there: the release build runs
+// `go test ./cmd/mono-connect -run '^TestManPages$' -args -man-dir DIR`. Man pages are made by a test,
+// not a hidden command, so their renderer (cobra/doc, blackfriday) is not linked into the binary,
+// where its package init would cost every start.
+var manDir = flag.String("man-dir", "", "write the man pages into this directory")
+
 func TestManPages(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, errOut := runPlain(t, "man", dir); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
+	dir := *manDir
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := writeManPages(dir); err != nil {
+		t.Fatal(err)
 	}
 	for _, page := range []string{"mono-connect.1", "mono-connect-init.1", "mono-connect-generate.1", "mono-connect-targets.1", "mono-connect-version.1"} {
 		b, err := os.ReadFile(filepath.Join(dir, page))
@@ -91,4 +104,14 @@ func TestManPages(t *testing.T) {
 	if !strings.Contains(string(init), "--on-conflict") {
 		t.Error("init's man page does not document --on-conflict")
 	}
+}
+
+func writeManPages(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	root := newRootCmd(&iostreams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Interactive: func() bool { return false }})
+	root.DisableAutoGenTag = true // reproducible pages: no generation date
+	header := &doc.GenManHeader{Title: "MONO-CONNECT", Section: "1", Source: "mono-connect " + currentBuild().Version, Manual: "mono-connect manual"}
+	return doc.GenManTree(root, header, dir)
 }

@@ -116,7 +116,6 @@ handler that exchanges the widget's code for an account id, with its own tests.`
 		newGenerateCmd(ios, nil),
 		newTargetsCmd(ios),
 		newVersionCmd(ios),
-		newManCmd(ios),
 	)
 	// cobra adds completion itself; its errors for a bad shell are usage errors too.
 	root.CompletionOptions.HiddenDefaultCmd = false
