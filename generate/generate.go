@@ -380,9 +380,12 @@ func nextSteps(p *Plan) []string {
 		steps = append(steps, "serve POST /api/mono/exchange from your backend: it exchanges the code for an account id with your secret key")
 	}
 	pm := p.Options.PackageManager
-	if p.Options.Greenfield {
+	switch {
+	case p.Options.Greenfield && p.Options.Installing:
+		steps = append(steps, fmt.Sprintf("start the app: %s", runScript(pm, p.Target.DevScript)))
+	case p.Options.Greenfield:
 		steps = append(steps, fmt.Sprintf("install and start the app: %s install && %s", pm, runScript(pm, p.Target.DevScript)))
-	} else {
+	case !p.Options.Installing:
 		steps = append(steps, fmt.Sprintf("install the widget: %s install", pm))
 	}
 	return steps

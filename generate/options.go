@@ -23,6 +23,9 @@ type Options struct {
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
+	// Installing says the caller runs the package manager itself (--install), so the next steps
+	// do not ask the user to.
+	Installing bool
 
 	// Greenfield asks for the starter app as well as the integration.
 	Greenfield bool

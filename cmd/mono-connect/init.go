@@ -137,6 +137,7 @@ func initRun(o *initOptions) error {
 		PublicKeyEnv:   o.PublicKeyEnv,
 		PublicKey:      o.PublicKey,
 		PackageManager: o.PackageManager,
+		Installing:     o.Install && !o.DryRun,
 		Greenfield:     state.empty,
 	}
 	if o.featuresSet {

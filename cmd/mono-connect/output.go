@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -81,9 +80,6 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		}
 	}
 	steps := plan.NextSteps
-	if ao.install && !ao.dryRun {
-		steps = dropInstallStep(steps)
-	}
 	if ao.json {
 		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Files: []fileJSON{}, NextSteps: steps}
 		for _, c := range changes {
@@ -126,16 +122,6 @@ func printChanges(ios *iostreams, shownDir string, plan *generate.Plan, changes 
 	for _, c := range changes {
 		fmt.Fprintf(ios.Out, "  %-9s %s\n", c.Action, c.Path)
 	}
-}
-
-func dropInstallStep(steps []string) []string {
-	var out []string
-	for _, s := range steps {
-		if !strings.HasPrefix(s, "install the widget") {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // runInstall runs the package manager in root, streaming its output. Our files are already
