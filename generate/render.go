@@ -37,7 +37,13 @@ func jsonValue(v any) (string, error) {
 }
 
 // parsedTemplates caches every *.tmpl of the embedded tree, parsed once per process.
-var parsedTemplates = sync.OnceValues(func() (map[string]*template.Template, error) {
+var parsedTemplates = onceParse()
+
+func onceParse() func() (map[string]*template.Template, error) {
+	return sync.OnceValues(parseTemplates)
+}
+
+func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tmpl") {
@@ -55,7 +61,7 @@ var parsedTemplates = sync.OnceValues(func() (map[string]*template.Template, err
 		return nil
 	})
 	return out, err
-})
+}
 
 // renderedFile is one output of a template directory, before it joins the plan.
 type renderedFile struct {
