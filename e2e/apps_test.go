@@ -1,0 +1,264 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// target is one entry of `mono-connect targets --json`.
+type target struct {
+	Name         string   `json:"name"`
+	Langs        []string `json:"langs"`
+	Features     []string `json:"features"`
+	PublicKeyEnv string   `json:"public_key_env"`
+}
+
+func loadTargets(t *testing.T) []target {
+	t.Helper()
+	out, err := exec.Command(cliPath, "targets", "--json").Output()
+	if err != nil {
+		t.Fatalf("mono-connect targets --json: %v", err)
+	}
+	var v struct{ Targets []target }
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("mono-connect targets --json: %v\n%s", err, out)
+	}
+	return v.Targets
+}
+
+func envList(name string) map[string]bool {
+	v := strings.TrimSpace(os.Getenv(name))
+	if v == "" {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// jsToo are the frameworks whose js flavour runs by default (the issue asks for React and Vue;
+// vanilla is nearly free).
+var jsToo = map[string]bool{"react": true, "vue": true, "vanilla": true}
+
+// TestApps scaffolds, builds, serves and drives every selected framework: greenfield in each
+// language, then brownfield inside a project made by the framework's own generator.
+func TestApps(t *testing.T) {
+	targets := loadTargets(t)
+	only := envList("E2E_FRAMEWORKS")
+	langs := envList("E2E_LANGS")
+	known := map[string]bool{}
+	for _, tg := range targets {
+		known[tg.Name] = true
+	}
+	for name := range only {
+		if !known[name] {
+			t.Errorf("E2E_FRAMEWORKS names %q, which `mono-connect targets` does not list", name)
+		}
+	}
+	for _, tg := range targets {
+		tg := tg
+		if only != nil && !only[tg.Name] {
+			continue
+		}
+		t.Run(tg.Name, func(t *testing.T) {
+			r, ok := recipes[tg.Name]
+			if !ok {
+				t.Fatalf("no e2e recipe for framework %q: add one to e2e/recipes_test.go", tg.Name)
+			}
+			for _, lang := range tg.Langs {
+				run := lang == "ts" || jsToo[tg.Name]
+				if langs != nil {
+					run = langs[lang]
+				}
+				if !run {
+					continue
+				}
+				lang := lang
+				t.Run("greenfield-"+lang, func(t *testing.T) { greenfield(t, tg, r, lang) })
+			}
+			if os.Getenv("E2E_BROWNFIELD") != "0" {
+				t.Run("brownfield", func(t *testing.T) { brownfield(t, tg, r) })
+			}
+		})
+	}
+}
+
+// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated wrapper.
+func scaffold(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	argv := append([]string{cliPath, "init", dir, "--yes", "--public-key", testPublicKey}, args...)
+	timings.time(t.Name()+": mono-connect init", func() {
+		runCmd(t, time.Minute, filepath.Dir(dir), nil, argv...)
+	})
+	wrappers := findFiles(t, dir, "mono-connect.js")
+	if len(wrappers) != 1 {
+		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
+	}
+	mutateWrapper(t, wrappers[0])
+}
+
+// findFiles lists files named name below dir, outside node_modules.
+func findFiles(t *testing.T, dir, name string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && p != dir {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && d.Name() == name {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+// npmBuild installs and builds an app with npm, timing both.
+func npmBuild(t *testing.T, dir string, buildEnv func(*testing.T, string) []string) {
+	t.Helper()
+	timings.time(t.Name()+": npm install", func() {
+		runCmd(t, 10*time.Minute, dir, nil, "npm", "install", "--no-audit", "--no-fund")
+	})
+	var env []string
+	if buildEnv != nil {
+		env = buildEnv(t, dir)
+	}
+	timings.time(t.Name()+": npm run build", func() {
+		runCmd(t, 10*time.Minute, dir, env, "npm", "run", "build")
+	})
+}
+
+func greenfield(t *testing.T, tg target, r recipe, lang string) {
+	if !exists(filepath.Join(repoRoot, "templates", tg.Name, "starter")) {
+		t.Skipf("NOTE: templates/%s/starter is not written yet: no greenfield app to test", tg.Name)
+	}
+	dir := filepath.Join(workRoot, tg.Name+"-"+lang)
+	os.RemoveAll(dir)
+	args := []string{"--framework", tg.Name, "--lang", lang}
+	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true}
+	if lang == "ts" {
+		// Every feature, and a bank opened directly.
+		args = append(args, "--features", "link,reauth,payments,events", "--institution", testInstitution)
+		app.institution, app.reauth = testInstitution, true
+	}
+	scaffold(t, dir, args...)
+	npmBuild(t, dir, r.buildEnv)
+	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
+}
+
+func brownfield(t *testing.T, tg target, r recipe) {
+	if r.host == nil {
+		t.Fatalf("no brownfield host for %s", tg.Name)
+	}
+	dir := filepath.Join(workRoot, tg.Name+"-brownfield")
+	os.RemoveAll(dir)
+	timings.time(t.Name()+": create the host app with the framework's generator", func() { r.host(t, dir) })
+	scaffold(t, dir) // no --framework, no --lang: brownfield detects them from the host
+	var rec struct {
+		Answers struct {
+			Framework  string `json:"framework"`
+			Greenfield bool   `json:"greenfield"`
+		} `json:"answers"`
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "mono-connect.json")); err != nil {
+		t.Fatal(err)
+	} else if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatalf("mono-connect.json: %v", err)
+	}
+	if rec.Answers.Framework != tg.Name || rec.Answers.Greenfield {
+		t.Fatalf("init in a %s project recorded framework %q (greenfield %v)", tg.Name, rec.Answers.Framework, rec.Answers.Greenfield)
+	}
+	page := r.mount(t, dir)
+	npmBuild(t, dir, r.buildEnv)
+	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
+	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, "link", "exit", "double-click")
+}
+
+// serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of
+// them, then runs the flows.
+func serveAndRun(t *testing.T, r recipe, dir, serverDir string, app *appUnderTest, page string, flows ...string) {
+	t.Helper()
+	app.mono = startFakeMono(t)
+	app.front = newFrontend(t)
+	app.server = startGoServer(t, serverDir, app.mono, app.front.url)
+	var up upstream
+	var appProc *proc
+	timings.time(t.Name()+": start the app server", func() { up, appProc = r.serve(t, dir) })
+	app.front.serve(t, up, app.server.url)
+	app.url = app.front.url + page
+	app.logs = func() map[string]string {
+		out := map[string]string{"go-server.log": app.server.proc.log.String()}
+		if appProc != nil {
+			out["app-server.log"] = appProc.log.String()
+		}
+		return out
+	}
+	runFlows(t, app, flows...)
+}
+
+// recipe is what differs between frameworks: how a built app is served, how a host project is
+// made for brownfield, and where the test mounts the generated binding in it.
+type recipe struct {
+	buildEnv func(t *testing.T, dir string) []string // env for `npm run build`, after install
+	serve    func(t *testing.T, dir string) (upstream, *proc)
+	host     func(t *testing.T, dir string)        // create the brownfield host project in dir
+	mount    func(t *testing.T, dir string) string // use the generated binding on a page; returns its path
+}
+
+// staticDir serves a directory of built files (SPA builds).
+func staticDir(rel string) func(t *testing.T, dir string) (upstream, *proc) {
+	return func(t *testing.T, dir string) (upstream, *proc) {
+		matches, _ := filepath.Glob(filepath.Join(dir, rel, "index.html"))
+		if len(matches) != 1 {
+			t.Fatalf("want one %s/index.html after the build, found %v", rel, matches)
+		}
+		return upstream{dir: filepath.Dir(matches[0])}, nil
+	}
+}
+
+// nodeServer starts a framework's production server on a free loopback port.
+func nodeServer(name string, argv func(port int) []string, env func(dir string, port int) []string) func(t *testing.T, dir string) (upstream, *proc) {
+	return func(t *testing.T, dir string) (upstream, *proc) {
+		port := freePort(t)
+		var e []string
+		if env != nil {
+			e = env(dir, port)
+		}
+		p := startProc(t, name, dir, e, argv(port)...)
+		u := fmt.Sprintf("http://127.0.0.1:%d", port)
+		p.waitHTTP(t, u+"/", 60*time.Second)
+		return upstream{url: u}, p
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// npmExec runs a package's binary (a project generator) through the shared npm cache.
+func npmExec(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	runCmd(t, 5*time.Minute, dir, nil, append([]string{"npm", "exec", "--yes", "--"}, args...)...)
+}

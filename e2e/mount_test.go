@@ -1,0 +1,338 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Brownfield mounts: after `mono-connect init` in a host project, the test puts the integration
+// on the host's page the way a user following the README would, with the same data-* attributes
+// the starters carry so the same flows drive it.
+
+// coreImport is the import specifier of the generated core from fromDir (slash-separated, "./..").
+func coreImport(t *testing.T, dir, fromDir string) string {
+	t.Helper()
+	wrappers := findFiles(t, dir, "mono-connect.js")
+	if len(wrappers) != 1 {
+		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
+	}
+	rel, err := filepath.Rel(fromDir, wrappers[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel = filepath.ToSlash(rel)
+	if !strings.HasPrefix(rel, ".") {
+		rel = "./" + rel
+	}
+	return rel
+}
+
+// mountVanilla adds the integration to create-vite's vanilla-ts page.
+func mountVanilla(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	writeFile(t, filepath.Join(src, "mono-e2e.ts"), `import { createMonoConnect, statusText } from '`+coreImport(t, dir, src)+`';
+
+const root = document.createElement('section');
+root.innerHTML = '<button type="button" data-mono-connect>Link bank account</button>' +
+  '<p data-mono-status>idle</p><p data-mono-close-reason></p><ul data-mono-events></ul>';
+document.body.append(root);
+const q = <T extends Element>(sel: string): T => root.querySelector<T>(sel)!;
+const addEvent = (name: string) => {
+  const li = document.createElement('li');
+  li.textContent = name;
+  q('[data-mono-events]').append(li);
+};
+const mono = createMonoConnect({
+  publicKey: import.meta.env.VITE_MONO_PUBLIC_KEY,
+  publicKeyEnv: 'VITE_MONO_PUBLIC_KEY',
+  onLoad: () => addEvent('onLoad'),
+  onEvent: (name) => addEvent(name),
+  onClose: ({ reason }) => { q('[data-mono-close-reason]').textContent = reason; },
+});
+mono.subscribe((state) => { q('[data-mono-status]').textContent = statusText(state); });
+q<HTMLButtonElement>('[data-mono-connect]').addEventListener('click', () => { mono.link().catch(() => {}); });
+`)
+	appendFile(t, filepath.Join(src, "main.ts"), "\nimport './mono-e2e.ts'\n")
+	return "/"
+}
+
+// mountReact puts a component on create-vite's react-ts App.
+func mountReact(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), reactComponent(coreImport(t, dir, src), "import.meta.env.VITE_MONO_PUBLIC_KEY", "VITE_MONO_PUBLIC_KEY", false))
+	app := filepath.Join(src, "App.tsx")
+	b, err := os.ReadFile(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "import './App.css'", "import './App.css'\nimport MonoE2E from './MonoE2E'", 1)
+	s = strings.Replace(s, "    <>\n", "    <>\n      <MonoE2E />\n", 1)
+	if !strings.Contains(s, "<MonoE2E />") {
+		t.Fatalf("could not place the component in %s", app)
+	}
+	writeFile(t, app, s)
+	return "/"
+}
+
+// insertAfter puts add after the first occurrence of anchor in the file at path.
+func insertAfter(t *testing.T, path, anchor, add string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, anchor)
+	if i < 0 {
+		t.Fatalf("mount: %s has no %q to put the integration after", path, anchor)
+	}
+	i += len(anchor)
+	writeFile(t, path, s[:i]+add+s[i:])
+}
+
+// mountVue adds an SFC to create-vite's vue-ts App.
+func mountVue(t *testing.T, dir string) string {
+	comp := filepath.Join(dir, "src", "components")
+	writeFile(t, filepath.Join(comp, "MonoE2E.vue"), `<script setup lang="ts">
+import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, comp)+`'
+
+const state = shallowRef<MonoConnectState>({ status: 'idle' })
+const reason = ref('')
+const events = ref<string[]>([])
+const mono = createMonoConnect({
+  publicKey: import.meta.env.VITE_MONO_PUBLIC_KEY,
+  publicKeyEnv: 'VITE_MONO_PUBLIC_KEY',
+  onLoad: () => { events.value.push('onLoad') },
+  onEvent: (name) => { events.value.push(name) },
+  onClose: ({ reason: why }) => { reason.value = why },
+})
+let off: (() => void) | undefined
+onMounted(() => { off = mono.subscribe((s) => { state.value = s }) })
+onBeforeUnmount(() => off?.())
+function link() { mono.link().catch(() => {}) }
+</script>
+
+<template>
+  <section>
+    <button type="button" data-mono-connect @click="link">Link bank account</button>
+    <p data-mono-status>{{ statusText(state) }}</p>
+    <p data-mono-close-reason>{{ reason }}</p>
+    <ul data-mono-events><li v-for="(e, i) in events" :key="i">{{ e }}</li></ul>
+  </section>
+</template>
+`)
+	app := filepath.Join(dir, "src", "App.vue")
+	insertAfter(t, app, "<script setup lang=\"ts\">\n", "import MonoE2E from './components/MonoE2E.vue'\n")
+	insertAfter(t, app, "<template>\n", "  <MonoE2E />\n")
+	return "/"
+}
+
+// reactComponent is a client component on the generated core, for React hosts (Vite and Next).
+func reactComponent(importPath, keyExpr, keyEnv string, useClient bool) string {
+	head := ""
+	if useClient {
+		head = "'use client'\n\n"
+	}
+	return head + `import { useEffect, useMemo, useState } from 'react'
+import { createMonoConnect, statusText, type MonoConnectState } from '` + importPath + `'
+
+export default function MonoE2E() {
+  const [state, setState] = useState<MonoConnectState>({ status: 'idle' })
+  const [reason, setReason] = useState('')
+  const [events, setEvents] = useState<string[]>([])
+  const mono = useMemo(() => createMonoConnect({
+    publicKey: ` + keyExpr + `,
+    publicKeyEnv: '` + keyEnv + `',
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  }), [])
+  useEffect(() => {
+    const off = mono.subscribe(setState)
+    return () => { off() }
+  }, [mono])
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
+      <p data-mono-status>{statusText(state)}</p>
+      <p data-mono-close-reason>{reason}</p>
+      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
+    </section>
+  )
+}
+`
+}
+
+// mountNext puts a client component on create-next-app's home page.
+func mountNext(t *testing.T, dir string) string {
+	appDir := filepath.Join(dir, "app")
+	if !exists(appDir) {
+		appDir = filepath.Join(dir, "src", "app")
+	}
+	writeFile(t, filepath.Join(appDir, "mono-e2e.tsx"), reactComponent(coreImport(t, dir, appDir), "process.env.NEXT_PUBLIC_MONO_PUBLIC_KEY", "NEXT_PUBLIC_MONO_PUBLIC_KEY", true))
+	page := filepath.Join(appDir, "page.tsx")
+	insertAfter(t, page, "import styles from \"./page.module.css\";\n", "import MonoE2E from \"./mono-e2e\";\n")
+	insertAfter(t, page, "<main className={styles.main}>\n", "        <MonoE2E />\n")
+	return "/"
+}
+
+// mountNuxt adds a client-only component to the host's app.vue; the public key comes from
+// runtimeConfig (NUXT_PUBLIC_MONO_PUBLIC_KEY), as Nuxt apps read public settings.
+func mountNuxt(t *testing.T, dir string) string {
+	comp := filepath.Join(dir, "app", "components")
+	writeFile(t, filepath.Join(comp, "MonoE2E.client.vue"), `<script setup lang="ts">
+import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, comp)+`'
+
+const config = useRuntimeConfig()
+const state = shallowRef<MonoConnectState>({ status: 'idle' })
+const reason = ref('')
+const events = ref<string[]>([])
+const mono = createMonoConnect({
+  publicKey: String(config.public.monoPublicKey ?? ''),
+  publicKeyEnv: 'NUXT_PUBLIC_MONO_PUBLIC_KEY',
+  onLoad: () => { events.value.push('onLoad') },
+  onEvent: (name) => { events.value.push(name) },
+  onClose: ({ reason: why }) => { reason.value = why },
+})
+let off: (() => void) | undefined
+onMounted(() => { off = mono.subscribe((s) => { state.value = s }) })
+onBeforeUnmount(() => off?.())
+function link() { mono.link().catch(() => {}) }
+</script>
+
+<template>
+  <section>
+    <button type="button" data-mono-connect @click="link">Link bank account</button>
+    <p data-mono-status>{{ statusText(state) }}</p>
+    <p data-mono-close-reason>{{ reason }}</p>
+    <ul data-mono-events><li v-for="(e, i) in events" :key="i">{{ e }}</li></ul>
+  </section>
+</template>
+`)
+	cfg := filepath.Join(dir, "nuxt.config.ts")
+	if b, _ := os.ReadFile(cfg); !strings.Contains(string(b), "monoPublicKey") {
+		insertAfter(t, cfg, "defineNuxtConfig({\n", "  runtimeConfig: { public: { monoPublicKey: '' } },\n")
+	}
+	insertAfter(t, filepath.Join(dir, "app", "app.vue"), "<div>\n", "    <MonoE2E />\n")
+	return "/"
+}
+
+// mountAngular adds a standalone component to `ng new`'s root component.
+func mountAngular(t *testing.T, dir string) string {
+	appDir := filepath.Join(dir, "src", "app")
+	writeFile(t, filepath.Join(appDir, "mono-e2e.ts"), `import { Component, OnDestroy, signal } from '@angular/core';
+import { createMonoConnect, statusText } from '`+strings.TrimSuffix(coreImport(t, dir, appDir), ".js")+`.js';
+
+@Component({
+  selector: 'app-mono-e2e',
+  template: `+"`"+`
+    <section>
+      <button type="button" data-mono-connect (click)="link()">Link bank account</button>
+      <p data-mono-status>{{ status() }}</p>
+      <p data-mono-close-reason>{{ reason() }}</p>
+      <ul data-mono-events>
+        @for (e of events(); track $index) {
+          <li>{{ e }}</li>
+        }
+      </ul>
+    </section>
+  `+"`"+`,
+})
+export class MonoE2E implements OnDestroy {
+  protected readonly status = signal('idle');
+  protected readonly reason = signal('');
+  protected readonly events = signal<string[]>([]);
+  private readonly mono = createMonoConnect({
+    publicKey: '`+testPublicKey+`',
+    onLoad: () => this.add('onLoad'),
+    onEvent: (name) => this.add(name),
+    onClose: ({ reason }) => this.reason.set(reason),
+  });
+  private readonly off = this.mono.subscribe((s) => this.status.set(statusText(s)));
+
+  private add(name: string) {
+    this.events.update((e) => [...e, name]);
+  }
+
+  link() {
+    this.mono.link().catch(() => {});
+  }
+
+  ngOnDestroy() {
+    this.off();
+  }
+}
+`)
+	app := filepath.Join(appDir, "app.ts")
+	insertAfter(t, app, "import { RouterOutlet } from '@angular/router';\n", "import { MonoE2E } from './mono-e2e';\n")
+	insertAfter(t, app, "imports: [RouterOutlet", ", MonoE2E")
+	b, err := os.ReadFile(filepath.Join(appDir, "app.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(appDir, "app.html"), "<app-mono-e2e />\n"+string(b))
+	return "/"
+}
+
+// mountSvelte puts the integration on the SvelteKit host's home page (Svelte 5 runes).
+func mountSvelte(t *testing.T, dir string) string {
+	routes := filepath.Join(dir, "src", "routes")
+	page := filepath.Join(routes, "+page.svelte")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, page, `<script lang="ts">
+	import { onMount } from 'svelte';
+	import { PUBLIC_MONO_PUBLIC_KEY } from '$env/static/public';
+	import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, routes)+`';
+
+	let monoState = $state<MonoConnectState>({ status: 'idle' });
+	let reason = $state('');
+	let events = $state<string[]>([]);
+	const mono = createMonoConnect({
+		publicKey: PUBLIC_MONO_PUBLIC_KEY,
+		publicKeyEnv: 'PUBLIC_MONO_PUBLIC_KEY',
+		onLoad: () => { events.push('onLoad'); },
+		onEvent: (name) => { events.push(name); },
+		onClose: ({ reason: why }) => { reason = why; },
+	});
+	onMount(() => {
+		const off = mono.subscribe((s) => { monoState = s; });
+		return () => { off(); };
+	});
+	function link() {
+		mono.link().catch(() => {});
+	}
+</script>
+
+<section>
+	<button type="button" data-mono-connect onclick={link}>Link bank account</button>
+	<p data-mono-status>{statusText(monoState)}</p>
+	<p data-mono-close-reason>{reason}</p>
+	<ul data-mono-events>
+		{#each events as e, i (i)}<li>{e}</li>{/each}
+	</ul>
+</section>
+
+`+string(b))
+	return "/"
+}
+
+func appendFile(t *testing.T, path, content string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(content); err != nil {
+		t.Fatal(err)
+	}
+}
