@@ -75,6 +75,11 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
 			return nil, err
 		}
+		if t.Base != "" {
+			if err := add(&owned, t.Base+"/integration/"+l, "."); err != nil {
+				return nil, err
+			}
+		}
 		if err := add(&owned, t.Name+"/integration/"+l, "."); err != nil {
 			return nil, err
 		}
@@ -86,8 +91,18 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	}
 	if opts.Backend == "go" {
 		if data.Server.Standalone {
-			if err := add(&owned, "server/standalone", data.Server.Dir); err != nil {
+			// The standalone module's go.mod and main.go are the user's from the start: main.go
+			// is where the hooks are wired, go.mod gains their requirements. So they are starter
+			// files, written once (also in brownfield, where no Go module exists) and never
+			// rewritten or checked; package monoconnect beside them stays owned.
+			var mod []renderedFile
+			if err := add(&mod, "server/standalone", data.Server.Dir); err != nil {
 				return nil, err
+			}
+			for _, r := range mod {
+				if _, recorded := in.Previous.File(r.Path); !recorded {
+					starter = append(starter, r)
+				}
 			}
 		}
 		if err := add(&owned, "server/pkg", data.Server.PkgDir); err != nil {
