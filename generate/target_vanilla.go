@@ -12,4 +12,5 @@ var vanillaTarget = register(&Target{
 	DetectFiles:   []string{"vite.config.*"},
 	CoreDir:       "_src_/lib/mono-connect",
 	DevScript:     "dev",
+	Base:          "vite",
 })

@@ -32,6 +32,11 @@ type Target struct {
 	// CoreDir is where core/ lands; it may start with the _src_ placeholder.
 	CoreDir string
 
+	// Base names a template folder shared by several targets (e.g. "vite" for the config module
+	// every Vite app reads its env the same way); its integration/ is rendered like the target's
+	// own, so one file serves them all instead of a copy per target.
+	Base string
+
 	// DevScript is the package.json script that starts the dev server in the starter.
 	DevScript string
 
