@@ -23,6 +23,8 @@ var vueTarget = register(&Target{
 	SrcDir:      vueSrcDir,
 	CoreDir:     "_src_/lib/mono-connect",
 	DevScript:   "dev",
+	// config.ts/config.js come from the folder every Vite target shares: env is read the same way.
+	Base: "vite",
 })
 
 // viteEntry finds the module script index.html loads, e.g. <script type="module" src="/src/main.ts">.

@@ -39,15 +39,14 @@ import { monoConfig } from './config.js';
  * @param {UseMonoConnectOptions} [options]
  */
 export function useMonoConnect(options = {}) {
-  const defaults = /** @type {import('./mono-connect.js').MonoConnectConfig} */ (monoConfig);
   /** @type {import('vue').ShallowRef<'' | 'success' | 'cancelled'>} */
   const closeReason = shallowRef('');
   const mono = createMonoConnect({
-    ...defaults,
+    ...monoConfig,
     // An option left undefined keeps config.js's value rather than erasing it.
-    customer: options.customer ?? defaults.customer,
-    institution: options.institution ?? defaults.institution,
-    reference: options.reference ?? defaults.reference,
+    customer: options.customer ?? monoConfig.customer,
+    institution: options.institution ?? monoConfig.institution,
+    reference: options.reference ?? monoConfig.reference,
     onLinked: options.onLinked,
     onPayment: options.onPayment,
     onEvent: options.onEvent,

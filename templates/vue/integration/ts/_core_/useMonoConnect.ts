@@ -50,14 +50,13 @@ export interface UseMonoConnect {
  * link() also takes a customer and an institution per call.
  */
 export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
-  const defaults: MonoConnectConfig = monoConfig;
   const closeReason = shallowRef<MonoCloseReason | ''>('');
   const mono = createMonoConnect({
-    ...defaults,
+    ...monoConfig,
     // An option left undefined keeps config.ts's value rather than erasing it.
-    customer: options.customer ?? defaults.customer,
-    institution: options.institution ?? defaults.institution,
-    reference: options.reference ?? defaults.reference,
+    customer: options.customer ?? monoConfig.customer,
+    institution: options.institution ?? monoConfig.institution,
+    reference: options.reference ?? monoConfig.reference,
     onLinked: options.onLinked,
     onPayment: options.onPayment,
     onEvent: options.onEvent,
