@@ -1,0 +1,43 @@
+# Helpers for .ci/frameworks/*.sh, sourced, not run. Each framework script is called as
+#   bash .ci/frameworks/<name>.sh /path/to/mono-connect /path/to/scratch
+# with the npm settings of .ci/run already exported.
+
+say() { printf -- '--- %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+
+# greenfield_build FRAMEWORK LANG [init flags...]: scaffold app-LANG, install, build.
+greenfield_build() {
+  local fw=$1 lang=$2; shift 2
+  local dir="$scratch/app-$lang"
+  say "$fw/$lang greenfield: init, npm install, npm run build"
+  "$mc" init "$dir" --framework "$fw" --lang "$lang" "$@" --yes >/dev/null
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
+  ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
+}
+
+# brownfield_check DIR EXPECTED...: run init (detection only; the Go side is checked by
+# .ci/server.sh) in a committed host project, check that git sees exactly the EXPECTED paths
+# changed or added, that a second run changes nothing, then install and build the host with the
+# integration in it. The expected list is written out by hand: it is the claim being tested.
+brownfield_check() {
+  local dir=$1; shift
+  (cd "$dir" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm host)
+  say "brownfield: init in $(basename "$dir") with detection"
+  "$mc" init "$dir" --backend none --yes
+  local got want
+  got=$(cd "$dir" && git status --porcelain --untracked-files=all | sed 's/^...//' | sort)
+  want=$(printf '%s\n' "$@" | sort)
+  if [ "$got" != "$want" ]; then
+    diff <(echo "$want") <(echo "$got") || true
+    fail "init in $dir changed other files than the integration (< expected, > got)"
+  fi
+  say "brownfield: a second init changes nothing"
+  local again
+  again=$("$mc" init "$dir" --backend none --yes)
+  if grep -Eq '^  (create|update|delete) ' <<<"$again"; then
+    echo "$again"; fail "a second init in $dir wrote files"
+  fi
+  "$mc" generate "$dir" --check >/dev/null || fail "generate --check is not clean right after init in $dir"
+  say "brownfield: npm install, npm run build"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
+}
