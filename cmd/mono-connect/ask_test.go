@@ -258,6 +258,8 @@ func TestInteractiveConflicts(t *testing.T) {
 	writeFile(t, core, "// mine\n")
 	os.Remove(filepath.Join(dir, "mono-connect.json"))
 	p := &mockPrompter{t: t, steps: []step{
+		// without the record, the config module (which --institution changes) is a conflict too
+		{"src/lib/mono-connect/config.js exists and differs from what mono-connect would write. What now?", one("overwrite")},
 		{"src/lib/mono-connect/mono-connect.js exists and differs from what mono-connect would write. What now?", one("show diff")},
 		{"src/lib/mono-connect/mono-connect.js exists and differs from what mono-connect would write. What now?", one("skip (keep mine)")},
 		{qConfirm, one(true)},
@@ -272,6 +274,9 @@ func TestInteractiveConflicts(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(core); string(b) != "// mine\n" {
 		t.Error("a skipped file was overwritten")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "src", "lib", "mono-connect", "config.js")); !strings.Contains(string(b), "5f2d08be60b92e2888287702") {
+		t.Error("an overwritten file does not hold the new answer")
 	}
 }
 

@@ -96,7 +96,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		fmt.Fprintf(ios.Out, "mono-connect: wrote %d file(s) in %s\n", countWritten(changes), filepath.ToSlash(shownDir))
 	}
 	if ao.install && !ao.dryRun {
-		if err := runInstall(ios, root, plan.Options.PackageManager, ao.json); err != nil {
+		if err := runInstall(ios, root, filepath.ToSlash(filepath.Clean(shownDir)), plan.Options.PackageManager, ao.json); err != nil {
 			return err
 		}
 	}
@@ -126,7 +126,8 @@ func printChanges(ios *iostreams, shownDir string, plan *generate.Plan, changes 
 
 // runInstall runs the package manager in root, streaming its output. Our files are already
 // written; a failure says so rather than undoing them.
-func runInstall(ios *iostreams, root, pm string, jsonMode bool) error {
+// runInstall runs the package manager in root; shown is root as the user named it, for messages.
+func runInstall(ios *iostreams, root, shown, pm string, jsonMode bool) error {
 	args := []string{"install"}
 	cmd := exec.Command(pm, args...)
 	cmd.Dir = root
@@ -139,7 +140,7 @@ func runInstall(ios *iostreams, root, pm string, jsonMode bool) error {
 	cmd.Stderr = ios.Err
 	cmd.Env = os.Environ()
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s install failed (%v): the files above were written; run %s install in %s yourself", pm, err, pm, root)
+		return fmt.Errorf("%s install failed (%v): the files above were written; run %s install in %s yourself", pm, err, pm, shown)
 	}
 	return nil
 }
