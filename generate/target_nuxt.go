@@ -1,0 +1,52 @@
+package generate
+
+import (
+	"io/fs"
+	"strings"
+)
+
+// Nuxt reads public settings from runtimeConfig.public, filled at run time from NUXT_PUBLIC_*
+// variables (NUXT_PUBLIC_MONO_PUBLIC_KEY -> monoPublicKey). A key only takes its env value when it
+// is declared, so the integration ships a local module (modules/mono-connect.*, registered by Nuxt
+// without any change to nuxt.config) that declares both keys. That leaves the user's nuxt.config
+// untouched: a text merge into arbitrary TypeScript (a config built from variables, a runtimeConfig
+// that already exists, defineNuxtConfig called through a helper) cannot be made safe in general.
+var nuxtTarget = register(&Target{
+	Name:          "nuxt",
+	Title:         "Nuxt",
+	Langs:         []string{"ts", "js"},
+	EnvPrefix:     "NUXT_PUBLIC_",
+	PublicKeyEnv:  "NUXT_PUBLIC_MONO_PUBLIC_KEY",
+	BackendURLEnv: "NUXT_PUBLIC_MONO_BACKEND_URL",
+	EnvFile:       ".env",
+	DetectDeps:    []string{"nuxt"},
+	DetectFiles:   []string{"nuxt.config.*"},
+	SrcDir:        nuxtSrcDir,
+	// Nuxt 4's source directory.
+	GreenfieldSrcDir: "app",
+	CoreDir:          "_src_/lib/mono-connect",
+	DevScript:        "dev",
+})
+
+// nuxtSrcDir follows Nuxt 4's own rule for its default srcDir: app/ when it exists and holds
+// more than router.options.* and spa-loading-template.html (files a Nuxt 3 project keeps in
+// app/); with only those, a root-level app.vue or pages/, layouts/, ... dir means a Nuxt 3
+// layout. A project that sets srcDir in nuxt.config is not read (that would mean evaluating it).
+func nuxtSrcDir(project fs.FS) string {
+	info, err := fs.Stat(project, "app")
+	if err != nil || !info.IsDir() {
+		return "."
+	}
+	entries, _ := fs.ReadDir(project, "app")
+	for _, e := range entries {
+		if e.Name() != "spa-loading-template.html" && !strings.HasPrefix(e.Name(), "router.options") {
+			return "app"
+		}
+	}
+	for _, name := range []string{"app.vue", "App.vue", "assets", "layouts", "middleware", "pages", "plugins"} {
+		if _, err := fs.Stat(project, name); err == nil {
+			return "."
+		}
+	}
+	return "app"
+}
