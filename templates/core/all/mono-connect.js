@@ -37,6 +37,9 @@ const IDLE = Object.freeze({ status: 'idle' });
 // whichever controller started it.
 let liveSession = null;
 let connectModule = null;
+// Set while a session closed before its widget was shown waits for connect.js's pending show timer
+// (see hideLateOpen); the next session starts after it.
+let lateOpen = null;
 
 /**
  * Creates a controller for Mono Connect. Creating it is free and safe during server rendering:
@@ -75,7 +78,7 @@ export function createMonoConnect(config) {
       return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));
     }
     const reference = resolveReference(options.reference);
-    const current = { mode, reference, closed: false, succeeded: false, instance: null, guard: null };
+    const current = { mode, reference, closed: false, succeeded: false, opened: false, shown: false, instance: null, guard: null };
     session = current;
     liveSession = current;
     setState({ status: 'opening', reference });
@@ -85,6 +88,7 @@ export function createMonoConnect(config) {
         const key = checkPublicKey(options.publicKey, options.publicKeyEnv);
         const extra = await prepare(reference);
         const Connect = await loadConnect(options.loadConnect);
+        while (lateOpen) await lateOpen;
         if (session !== current) return null; // closed while loading
         return await new Promise((resolve, reject) => {
           current.resolve = resolve;
@@ -105,6 +109,7 @@ export function createMonoConnect(config) {
             instance.setup(withoutUndefined(extra.setup));
           }
           instance.open();
+          current.opened = true;
         });
       } catch (error) {
         throw fail(error, reference);
@@ -116,6 +121,7 @@ export function createMonoConnect(config) {
   }
 
   function onWidgetEvent(current, name, data) {
+    if (name === 'OPENED') current.shown = true;
     if (session !== current) return;
     if (name === 'OPENED' && state.status === 'opening') {
       setState({ status: 'open', reference: current.reference });
@@ -170,6 +176,7 @@ export function createMonoConnect(config) {
   function onWidgetClose(current) {
     if (current.closed) return;
     current.closed = true;
+    if (current.opened && !current.shown) hideLateOpen();
     const reason = current.succeeded ? 'success' : 'cancelled';
     options.onClose?.({ reason, reference: current.reference });
     if (!current.succeeded && session === current) {
@@ -351,6 +358,39 @@ function resolveReference(reference) {
   const bytes = new Uint8Array(16);
   cryptoApi.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// connect.js's open() shows the widget from a fixed 2 s timer that its close() does not cancel. A
+// session closed before then (controller.close(), a component unmounting) would get its widget shown
+// afterwards, owned by no session and impossible to dismiss (connect.js has already removed its
+// message listener). The timer dispatches OPENED right after showing the widget, in the same task:
+// hiding it again there means it is never painted, and stopping that OPENED keeps it from reaching
+// anyone. The fallback timeout only matters if connect.js ever stops dispatching OPENED.
+function hideLateOpen() {
+  if (lateOpen || typeof window === 'undefined') return;
+  lateOpen = new Promise((resolve) => {
+    const done = () => {
+      window.removeEventListener('message', onOpened, true);
+      clearTimeout(fallback);
+      lateOpen = null;
+      resolve();
+    };
+    const onOpened = (event) => {
+      if (event?.data?.type !== 'mono.connect.widget_opened') return;
+      if (typeof MessageEvent !== 'undefined' && event instanceof MessageEvent) return; // not connect.js's own
+      event.stopImmediatePropagation();
+      for (const id of ['mono-connect--widget-div', 'mono-connect--frame-id']) {
+        const el = document.getElementById(id);
+        if (el) {
+          el.style.display = 'none';
+          el.style.visibility = 'hidden';
+        }
+      }
+      done();
+    };
+    const fallback = setTimeout(done, 3000);
+    window.addEventListener('message', onOpened, true);
+  });
 }
 
 // guardMessages drops mono.connect.* messages from any origin but the widget's before connect.js's
