@@ -80,7 +80,7 @@ type angularApp struct {
 func findAngularApp(src []byte, srcDir string) (angularApp, error) {
 	projects, ok, err := jsonLookup(src, "projects")
 	if err != nil || !ok {
-		return angularApp{}, usagef("angular.json has no \"projects\": run init in an Angular CLI workspace")
+		return angularApp{}, usagef("no \"projects\": run init in an Angular CLI workspace")
 	}
 	var first *angularApp
 	for _, m := range projects.members {
@@ -114,7 +114,7 @@ func findAngularApp(src []byte, srcDir string) (angularApp, error) {
 		}
 	}
 	if first == nil {
-		return angularApp{}, usagef("angular.json has no application project: mono-connect wires an app, not a library")
+		return angularApp{}, usagef("no application project: mono-connect wires an app, not a library")
 	}
 	return *first, nil
 }
@@ -124,7 +124,7 @@ func findAngularApp(src []byte, srcDir string) (angularApp, error) {
 func mergeAngularJSON(old []byte, d TemplateData) ([]byte, error) {
 	if old == nil {
 		if !d.Greenfield {
-			return nil, usagef("no angular.json here: run init at the root of the Angular CLI workspace")
+			return nil, usagef("no such file: run init at the root of the Angular CLI workspace")
 		}
 		base, err := renderTemplate("angular/workspace/angular.json.tmpl", d)
 		if err != nil {
@@ -133,7 +133,7 @@ func mergeAngularJSON(old []byte, d TemplateData) ([]byte, error) {
 		old = base
 	}
 	if !json.Valid(old) {
-		return nil, usagef("angular.json is not plain JSON (comments or a syntax error): fix it and run again")
+		return nil, usagef("not plain JSON (comments or a syntax error): fix it and run again")
 	}
 	app, err := findAngularApp(old, d.SrcDir)
 	if err != nil {
@@ -142,7 +142,7 @@ func mergeAngularJSON(old []byte, d TemplateData) ([]byte, error) {
 	targets := []string{"projects", app.name, app.targetsKey}
 	build := append(targets[:3:3], "build")
 	if _, ok, err := jsonLookup(old, build...); err != nil || !ok {
-		return nil, usagef("angular.json: project %q has no build target to add @mono.co/connect.js to", app.name)
+		return nil, usagef("project %q has no build target to add @mono.co/connect.js to", app.name)
 	}
 	e := jsonEditor{src: old}
 
@@ -173,7 +173,7 @@ func mergeAngularJSON(old []byte, d TemplateData) ([]byte, error) {
 		e.ensureMember(append(serve[:4:4], "options"), "proxyConfig", proxy)
 	}
 	if e.err != nil {
-		return nil, usagef("angular.json: %v: fix it and run again", e.err)
+		return nil, usagef("%v: fix it and run again", e.err)
 	}
 	return e.src, nil
 }
@@ -251,7 +251,8 @@ func angularEnvironment(name string) func(old []byte, d TemplateData) ([]byte, e
 			return renderTemplate("angular/workspace/"+name+".tmpl", d)
 		}
 		if !angularEnvExport.Match(old) {
-			return nil, usagef("%s exists but does not export monoEnvironment: move it aside and run again", path.Join(d.SrcDir, "environments", name))
+			// A file of the user's at our path: a conflict, as for any generated file.
+			return nil, fmt.Errorf("it exists but does not export monoEnvironment: move it aside and run again")
 		}
 		return old, nil
 	}
