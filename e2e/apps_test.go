@@ -155,7 +155,7 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	if lang == "ts" {
 		// Every feature, and a bank opened directly.
 		args = append(args, "--features", "link,reauth,payments,events", "--institution", testInstitution)
-		app.institution, app.reauth = testInstitution, true
+		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
 	scaffold(t, dir, args...)
 	npmBuild(t, dir, r.buildEnv)
