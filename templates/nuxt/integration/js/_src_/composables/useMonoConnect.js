@@ -38,8 +38,9 @@ import { monoConfig } from '~/lib/mono-connect/config';
  */
 export function useMonoConnect(options = {}) {
   // runtimeConfig is read here, in setup, where Nuxt's context is available.
+  const settings = monoConfig();
   /** @type {MonoConnectConfig} */
-  const config = { ...monoConfig(), ...options };
+  const config = { ...settings, ...options, institution: options.institution ?? settings.institution };
   const state = shallowRef(/** @type {MonoConnectState} */ ({ status: 'idle' }));
   const closeReason = ref(/** @type {MonoCloseReason | ''} */ (''));
   /** @type {MonoConnectController | null} */

@@ -44,7 +44,8 @@ export interface UseMonoConnect {
  */
 export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
   // runtimeConfig is read here, in setup, where Nuxt's context is available.
-  const config: MonoConnectConfig = { ...monoConfig(), ...options };
+  const settings = monoConfig();
+  const config: MonoConnectConfig = { ...settings, ...options, institution: options.institution ?? settings.institution };
   const state = shallowRef<MonoConnectState>({ status: 'idle' });
   const closeReason = ref<MonoCloseReason | ''>('');
   let controller: MonoConnectController | null = null;
