@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# SvelteKit (Svelte 5): the ts and js starters build (`svelte-kit sync && svelte-check && vite
+# build`: svelte-check is strict on the TypeScript and on the JSDoc of // @ts-check files) and
+# adapter-static prerenders the page holding the button, proof that nothing of the widget runs
+# during server rendering. Then init inside a fresh `sv create` project adds only the integration,
+# the project passes its own svelte-check and builds, and its home page, given the button and
+# prerendering, renders it on the server too.
+set -euo pipefail
+mc=$1 scratch=$2
+source "$(dirname "$0")/../lib.sh"
+
+# prerendered HTML: the page was rendered at build time and the button is in it.
+prerendered() {
+  [ -f "$1" ] || fail "$1 is missing: / was not prerendered"
+  grep -q 'data-mono-connect' "$1" || fail "$1 has no data-mono-connect button"
+  say "prerendered: $1 holds the button"
+}
+
+# lazy DIR HTML: connect.js (recognised by its own error message) is bundled in a chunk of its own
+# that the page does not load up front; the core import()s it on the first click.
+lazy() {
+  local chunks
+  chunks=$(grep -rl 'Account ID is required for re-authorisation' "$1" --include='*.js' | xargs -r -n1 basename)
+  [ -n "$chunks" ] || fail "no chunk under $1 holds @mono.co/connect.js"
+  for chunk in $chunks; do
+    ! grep -q "$chunk" "$2" || fail "$2 preloads $chunk, the chunk holding @mono.co/connect.js"
+  done
+  say "lazy: connect.js is in $chunks, which $(basename "$2") does not load up front"
+}
+
+greenfield_build svelte ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
+prerendered "$scratch/app-ts/build/index.html"
+lazy "$scratch/app-ts/build/_app" "$scratch/app-ts/build/index.html"
+greenfield_build svelte js --features link,reauth,payments,events
+prerendered "$scratch/app-js/build/index.html"
+lazy "$scratch/app-js/build/_app" "$scratch/app-js/build/index.html"
+
+say "brownfield host: sv 0.17.1 create (minimal template, TypeScript, no add-ons; adapter-auto)"
+(cd "$scratch" && npm exec --yes -- sv@0.17.1 create host --template minimal --types ts --no-add-ons --no-install >/dev/null)
+host="$scratch/host"
+core=src/lib/mono-connect
+# sv's .gitignore already ignores .env and .env.*, so init leaves it as it is.
+brownfield_check "$host" .env.example mono-connect.json package.json \
+  $core/MonoConnectButton.svelte $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
+  $core/mono-connect.js $core/mono-connect.svelte.ts
+
+say "brownfield: the host's home page renders <MonoConnectButton /> and is prerendered; svelte-check, build"
+page="$host/src/routes/+page.svelte"
+grep -q '^<h1>Welcome to SvelteKit</h1>$' "$page" || fail "$page is not the sv page this script knows"
+cat - "$page" >"$page.new" <<'SVELTE'
+<script lang="ts">
+	import MonoConnectButton from '$lib/mono-connect/MonoConnectButton.svelte';
+</script>
+
+<MonoConnectButton />
+SVELTE
+mv "$page.new" "$page"
+[ ! -e "$host/src/routes/+page.ts" ] || fail "$host/src/routes/+page.ts exists: this script would overwrite it"
+echo 'export const prerender = true;' >"$host/src/routes/+page.ts"
+(cd "$host" && npm run check && npm run build)
+prerendered "$host/.svelte-kit/output/prerendered/pages/index.html"
