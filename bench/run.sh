@@ -1,28 +1,60 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks for BENCHMARKS.md. Every figure is a ratio against a peer measured in
-# the same run, on the same machine, by the same method (hyperfine -N: no shell in between).
+# The benchmarks of BENCHMARKS.md. Every figure is measured against a peer in the same run, on
+# the same machine, by the same method, and the goals are ratios to those peers.
 #
-#   bash bench/run.sh            # prints the table; writes bench/results.md
+#   bash bench/run.sh                 # all six figures: writes bench/results.md and the results
+#                                     # section of BENCHMARKS.md
+#   FIGURES="4 5" bash bench/run.sh   # some of them (results.md only)
+#   RUNS=20 LOAD_SECONDS=3 ROUNDS=1 bash bench/run.sh   # a quick, rough run
 #
-# Installs hyperfine (Debian) and create-vite (npm) if missing. Needs Go and Node.
+# 1-3 time whole processes with hyperfine -N (no shell in between); 4 is bench/loadtest.sh (wrk
+# against the generated server and hand-written peers, all on 127.0.0.1); 5 is bench/bundle.sh
+# (vite builds of the React starter); 6 is the release binary, attributed by bench/binsize.
+# Installs what it needs that a clean clone lacks: hyperfine and wrk (Debian), create-vite and
+# the starter's dependencies (npm, into a temporary directory). Needs Go and Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+figures=" ${FIGURES:-1 2 3 4 5 6} "
+want() { [[ $figures == *" $1 "* ]]; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export npm_config_cache="${NPM_CACHE:-$HOME/.npm}"
+export npm_config_cache="${NPM_CACHE:-${npm_config_cache:-$HOME/.npm}}"
+export npm_config_omit_lockfile_registry_resolved=true
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
-if ! command -v hyperfine >/dev/null; then
-  (apt-get update -qq && apt-get install -y -qq hyperfine) >/dev/null
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v wrk >/dev/null || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
 fi
 
+machine="$work/machine.json"
+python3 - "$machine" <<'PY'
+import json, os, platform, subprocess, sys
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+go = subprocess.run(["go", "version"], capture_output=True, text=True).stdout.strip()
+node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+json.dump({"nproc": os.cpu_count(), "cpu": cpu, "load_start": open("/proc/loadavg").read().split()[:3],
+           "go": go, "node": node, "kernel": platform.release()}, open(sys.argv[1], "w"))
+PY
+
 echo "building (release flags)"
-CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/mono-connect" ./cmd/mono-connect
+export CGO_ENABLED=0
+go build -trimpath -ldflags "-s -w" -o "$work/mono-connect" ./cmd/mono-connect
 mkdir -p "$work/empty" "$work/bare"
 printf 'package main\n\nfunc main() {}\n' > "$work/empty/main.go"
-(cd "$work/empty" && go mod init empty >/dev/null 2>&1 && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/empty-go" .)
-# A bare cobra root command: the floor for any cobra CLI.
-cat > "$work/bare/main.go" <<'GO'
+(cd "$work/empty" && go mod init empty >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/empty-go" .)
+
+json="$work/hf"
+mkdir -p "$json"
+hf() { local name=$1; shift; hyperfine -N --warmup 10 --runs "${RUNS:-100}" --export-json "$json/$name.json" "$@" >/dev/null; }
+
+if want 1; then
+  # A bare cobra root command: the floor for any cobra CLI, with the version this module uses.
+  cat > "$work/bare/main.go" <<'GO'
 package main
 
 import (
@@ -40,46 +72,52 @@ func main() {
 	}
 }
 GO
-cobra_version=$(go list -m -f '{{.Version}}' github.com/spf13/cobra)
-(cd "$work/bare" && go mod init bare >/dev/null 2>&1 && go get "github.com/spf13/cobra@$cobra_version" >/dev/null 2>&1 && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/bare-cobra" .)
+  cobra_version=$(go list -m -f '{{.Version}}' github.com/spf13/cobra)
+  (cd "$work/bare" && go mod init bare >/dev/null 2>&1 && go get "github.com/spf13/cobra@$cobra_version" >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/bare-cobra" .)
+  echo "figure 1: version"
+  hf version -n "empty Go program" "$work/empty-go" -n "bare cobra root: version" "$work/bare-cobra version" -n "mono-connect version" "$work/mono-connect version"
+fi
 
-# create-vite, installed once so npm's own start-up is not in the measurement.
-(cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent create-vite@9.3.0 >/dev/null)
-create_vite="$work/node_modules/create-vite/index.js"
+if want 2; then
+  # create-vite, installed once so npm's own start-up is not in the measurement.
+  (cd "$work" && npm init -y >/dev/null && npm install --silent create-vite@9.3.0 >/dev/null)
+  create_vite="$work/node_modules/create-vite/index.js"
+  # Each scaffold runs in a fresh directory, made and removed by the same tiny wrapper for every
+  # command, so the wrapper's cost is in the peer's figure too.
+  wrap() { printf 'sh -c %q' "d=\$(mktemp -d) && cd \"\$d\" && $1 >/dev/null && cd / && rm -rf \"\$d\""; }
+  echo "figure 2: init (greenfield react ts, Go server included) vs create-vite react-ts"
+  hf init -n "empty Go program (in the temp-dir wrapper)" "$(wrap "$work/empty-go")" \
+    -n "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
+    -n "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
+fi
 
-# Each scaffold runs in a fresh directory, made and removed by the same tiny wrapper for every
-# command, so the wrapper's cost is in the peer's figure too.
-wrap() { printf 'sh -c %q' "d=\$(mktemp -d) && cd \"\$d\" && $1 >/dev/null && cd / && rm -rf \"\$d\""; }
+if want 3; then
+  echo "figure 3: generate --check"
+  "$work/mono-connect" init "$work/checkapp" --framework react --lang ts --yes >/dev/null
+  hf check -n "empty Go program" "$work/empty-go" -n "mono-connect generate --check (react ts app)" "$work/mono-connect generate $work/checkapp --check"
+fi
 
-json="$work/hf"
-mkdir -p "$json"
-hf() { local name=$1; shift; hyperfine -N --warmup 10 --runs "${RUNS:-100}" --export-json "$json/$name.json" "$@" >/dev/null; }
+if want 4; then
+  echo "figure 4: exchange handler under load (${LOAD_SECONDS:-10} s x ${ROUNDS:-3} rounds per target)"
+  bash bench/loadtest.sh "$work/mono-connect" "$work"
+fi
 
-echo "1/4 version"
-hf version -n "empty Go program" "$work/empty-go" -n "bare cobra root: version" "$work/bare-cobra version" -n "mono-connect version" "$work/mono-connect version"
-echo "2/4 init (greenfield react ts, Go server included) vs create-vite react-ts"
-hf init -n "empty Go program (in the temp-dir wrapper)" "$(wrap "$work/empty-go")" \
-  -n "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
-  -n "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
-echo "3/4 generate --check"
-(cd "$work" && ./mono-connect init checkapp --framework react --lang ts --yes >/dev/null)
-hf check -n "empty Go program" "$work/empty-go" -n "mono-connect generate --check (react ts app)" "$work/mono-connect generate $work/checkapp --check"
-echo "4/4 binary size and peak memory"
-size=$(stat -c %s "$work/mono-connect")
-rss=$( { /usr/bin/time -f '%M' "$work/mono-connect" init "$work/rssapp" --framework react --lang ts --yes >/dev/null; } 2>&1 | tail -1)
+if want 5; then
+  echo "figure 5: React production bundle (7 vite builds)"
+  bash bench/bundle.sh "$work/mono-connect" "$work"
+fi
 
-python3 - "$json" "$size" "$rss" <<'PY' | tee bench/results.md
-import json, sys, os
-d, size, rss = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-def load(n):
-    return [(r["command"], r["median"] * 1000, r["mean"] * 1000, r["stddev"] * 1000) for r in json.load(open(os.path.join(d, n + ".json")))["results"]]
-print("| figure | command | median ms | ratio to empty Go |")
-print("| --- | --- | --- | --- |")
-for name in ["version", "init", "check"]:
-    rows = load(name)
-    base = rows[0][1]
-    for cmd, med, mean, sd in rows:
-        print(f"| {name} | {cmd} | {med:.2f} | {med / base:.2f}x |")
-print()
-print(f"release binary (stripped): {size / 1e6:.1f} MB; peak RSS of a greenfield init: {int(rss) / 1024:.1f} MB")
-PY
+if want 6; then
+  echo "figure 6: binary size by module, peak memory of init"
+  # The same build without -s -w keeps the symbol table binsize reads; the code is identical.
+  go build -trimpath -o "$work/mono-connect.unstripped" ./cmd/mono-connect
+  go run ./bench/binsize -pkg ./cmd/mono-connect -stripped "$work/mono-connect" "$work/mono-connect.unstripped" >"$work/binsize.json"
+  rss=$( { /usr/bin/time -f '%M' "$work/mono-connect" init "$work/rssapp" --framework react --lang ts --yes >/dev/null; } 2>&1 | tail -1)
+  echo "{\"peak_rss_kb\": $rss}" >"$work/rss.json"
+fi
+
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); m["load_end"]=open("/proc/loadavg").read().split()[:3]; json.dump(m,open(sys.argv[1],"w"))' "$machine"
+doc=""
+[ "$figures" = " 1 2 3 4 5 6 " ] && doc=BENCHMARKS.md
+python3 bench/report.py "$work" bench/results.md $doc
+cat bench/results.md
