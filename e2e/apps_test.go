@@ -158,6 +158,7 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
 	scaffold(t, dir, args...)
+	prebuildGoServer(t, filepath.Join(dir, "server"))
 	npmBuild(t, dir, r.buildEnv)
 	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
 }
@@ -185,6 +186,7 @@ func brownfield(t *testing.T, tg target, r recipe) {
 		t.Fatalf("init in a %s project recorded framework %q (greenfield %v)", tg.Name, rec.Answers.Framework, rec.Answers.Greenfield)
 	}
 	page := r.mount(t, dir)
+	prebuildGoServer(t, filepath.Join(dir, "server"))
 	npmBuild(t, dir, r.buildEnv)
 	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
 	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, "link", "exit", "double-click")

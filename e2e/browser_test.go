@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	cdtarget "github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,9 +31,8 @@ import (
 // the tab makes is paused and judged: loopback continues, https://connect.mono.co is answered by
 // the fake widget, anything else is aborted and recorded as an escape.
 type browser struct {
-	ctx     context.Context // the tab
-	cancel  func()
-	profile string
+	ctx    context.Context // the tab
+	cancel func()
 
 	mu         sync.Mutex
 	escapes    []string // requests to anything but loopback and the widget origin
@@ -51,14 +51,31 @@ func chromiumPath() string {
 	return "/usr/bin/chromium"
 }
 
-func startBrowser(t *testing.T) *browser {
-	t.Helper()
+// chromium is the one browser process of the run. Starting Chromium costs 2-13 s on the CI
+// machine (more under load), so every app gets a tab in a fresh browser context of this process
+// instead: its own cookies, storage and cache, and its own request interception, at a fraction of
+// the cost. It is restarted if it died.
+var chromium struct {
+	mu      sync.Mutex
+	ctx     context.Context // the browser's first tab; its Browser is shared
+	cancel  func()
+	profile string
+}
+
+// sharedChromium returns the browser context new tabs are made from, starting Chromium if needed.
+func sharedChromium() (context.Context, error) {
+	chromium.mu.Lock()
+	defer chromium.mu.Unlock()
+	if chromium.ctx != nil && chromium.ctx.Err() == nil {
+		return chromium.ctx, nil
+	}
+	stopChromiumLocked()
 	if _, err := os.Stat(chromiumPath()); err != nil {
-		t.Fatalf("no Chromium at %s (apt-get install -y chromium, or set CHROMIUM): %v", chromiumPath(), err)
+		return nil, fmt.Errorf("no Chromium at %s (apt-get install -y chromium, or set CHROMIUM): %v", chromiumPath(), err)
 	}
 	profile, err := os.MkdirTemp(workRoot, "chromium-profile-")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath()),
@@ -73,18 +90,66 @@ func startBrowser(t *testing.T) *browser {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	b := &browser{ctx: ctx, profile: profile, inflight: map[network.RequestID]bool{}}
-	b.cancel = func() {
+	// The first Run starts the browser and ties its life to the context it is given, so it gets the
+	// browser's own context, not one with a timeout.
+	if err := chromedp.Run(ctx); err != nil {
 		cancelCtx()
 		cancelAlloc()
 		removeAll(profile)
+		return nil, fmt.Errorf("starting Chromium: %v", err)
+	}
+	chromium.ctx, chromium.profile = ctx, profile
+	chromium.cancel = func() { cancelCtx(); cancelAlloc() }
+	return ctx, nil
+}
+
+// stopChromium ends the shared browser (TestMain calls it once every test is done).
+func stopChromium() {
+	chromium.mu.Lock()
+	defer chromium.mu.Unlock()
+	stopChromiumLocked()
+}
+
+func stopChromiumLocked() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+		removeAll(chromium.profile)
+	}
+	chromium.ctx, chromium.cancel, chromium.profile = nil, nil, ""
+}
+
+// startBrowser opens a tab for one app (or one test) in a browser context of its own; it closes
+// when t ends.
+func startBrowser(t *testing.T) *browser {
+	t.Helper()
+	start := time.Now()
+	parent, err := sharedChromium()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// chromedp.WithNewBrowserContext asks for a tab without a window, which headless Chromium
+	// refuses ("no browser is open"): make the context and a windowed tab in it by hand.
+	browserExec := cdp.WithExecutor(parent, chromedp.FromContext(parent).Browser)
+	bcID, err := cdtarget.CreateBrowserContext().Do(browserExec)
+	if err != nil {
+		t.Fatalf("creating a Chromium browser context: %v", err)
+	}
+	tabID, err := cdtarget.CreateTarget("about:blank").WithBrowserContextID(bcID).WithNewWindow(true).Do(browserExec)
+	if err != nil {
+		cdtarget.DisposeBrowserContext(bcID).Do(browserExec)
+		t.Fatalf("opening a Chromium tab: %v", err)
+	}
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithTargetID(tabID))
+	b := &browser{ctx: ctx, inflight: map[network.RequestID]bool{}}
+	b.cancel = func() {
+		cancel() // closes the tab
+		dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer dcancel()
+		cdtarget.DisposeBrowserContext(bcID).Do(cdp.WithExecutor(dctx, chromedp.FromContext(parent).Browser))
 	}
 	t.Cleanup(b.cancel)
 
 	chromedp.ListenTarget(ctx, b.onEvent)
-	start := time.Now()
-	// The first Run starts the browser and ties its life to the context it is given, so it gets the
-	// tab's own context, not one with a timeout.
 	err = chromedp.Run(ctx,
 		network.Enable(),
 		fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*", RequestStage: fetch.RequestStageRequest}}),
@@ -94,9 +159,9 @@ func startBrowser(t *testing.T) *browser {
 		}),
 	)
 	if err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("opening a Chromium tab: %v", err)
 	}
-	t.Logf("Chromium ready in %.1fs", time.Since(start).Seconds())
+	t.Logf("Chromium tab ready in %.1fs", time.Since(start).Seconds())
 	return b
 }
 

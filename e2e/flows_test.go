@@ -44,7 +44,7 @@ func runFlows(t *testing.T, app *appUnderTest, flows ...string) {
 		flows = append(flows, "bad-code")
 	}
 	var b *browser
-	timings.time(t.Name()+": start Chromium", func() { b = startBrowser(t) })
+	timings.time(t.Name()+": open a Chromium tab", func() { b = startBrowser(t) })
 	for _, name := range flows {
 		fn := map[string]func(*testing.T, *browser, *appUnderTest){
 			"link":         flowLink,

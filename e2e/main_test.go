@@ -68,7 +68,10 @@ func mainRun(m *testing.M) int {
 	}
 	timings.add("build the mono-connect CLI", time.Since(start))
 
+	// Chromium starts while the first app installs; the first tab waits for it.
+	go sharedChromium()
 	code := m.Run()
+	stopChromium()
 	timings.print(os.Stdout)
 	if code == 0 && !keep {
 		removeAll(workRoot)

@@ -285,9 +285,15 @@ func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin
 		writeFile(t, filepath.Join(serverDir, "main.go"), standinServer)
 	}
 	bin := filepath.Join(serverDir, "e2e-server")
-	timings.time(t.Name()+": go build server/", func() {
-		runCmd(t, 3*time.Minute, serverDir, []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}, "go", "build", "-o", bin, ".")
-	})
+	if pending, ok := goBuilds.LoadAndDelete(serverDir); ok {
+		if err := pending.(*goBuild).wait(); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		timings.time(t.Name()+": go build server/", func() {
+			runCmd(t, 3*time.Minute, serverDir, goBuildEnv, "go", "build", "-o", bin, ".")
+		})
+	}
 	trap := startProxyTrap(t)
 	port := freePort(t)
 	env := []string{
@@ -305,4 +311,51 @@ func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin
 	u := fmt.Sprintf("http://127.0.0.1:%d", port)
 	p.waitHTTP(t, u+"/api/mono/exchange", 20*time.Second)
 	return &goServer{url: u, proc: p, trap: trap}
+}
+
+// The generated server is built offline: its module needs nothing beyond the standard library.
+var goBuildEnv = []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}
+
+// goBuilds holds Go server builds started ahead of time, by server directory.
+var goBuilds sync.Map
+
+type goBuild struct {
+	done chan struct{}
+	err  error
+}
+
+func (b *goBuild) wait() error {
+	<-b.done
+	return b.err
+}
+
+// prebuildGoServer starts `go build` of a scaffolded app's server/ module in the background, so it
+// runs while npm installs and builds the frontend (mostly waiting on the disk and the registry)
+// instead of after it; startGoServer waits for it.
+func prebuildGoServer(t *testing.T, serverDir string) {
+	if !exists(filepath.Join(serverDir, "main.go")) {
+		return // startGoServer reports it (or uses the stand-in)
+	}
+	b := &goBuild{done: make(chan struct{})}
+	goBuilds.Store(serverDir, b)
+	name := t.Name()
+	go func() {
+		defer close(b.done)
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", filepath.Join(serverDir, "e2e-server"), ".")
+		cmd.Dir = serverDir
+		cmd.Env = append(os.Environ(), goBuildEnv...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("go build in %s: %v\n%s", serverDir, err, tail(string(out), 6000))
+		}
+		timings.add(name+": go build server/ (alongside npm)", time.Since(start))
+	}()
+	// A test that fails before startGoServer must not leave the build running into the next app.
+	t.Cleanup(func() {
+		if pending, ok := goBuilds.LoadAndDelete(serverDir); ok {
+			pending.(*goBuild).wait()
+		}
+	})
 }
