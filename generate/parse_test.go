@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -53,13 +54,17 @@ func brownfieldProject() fstest.MapFS {
 	}
 }
 
-var scriptBlock = regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
+// plannedCombo is one rendered combination of combos().
+type plannedCombo struct {
+	Name    string
+	Options Options
+	Plan    *Plan
+}
 
-// TestGeneratedCodeParses renders every combination and parses each generated source with the
-// parser of its language: esbuild for JS/TS (and the <script> blocks of .vue and .svelte files),
-// go/parser for Go, encoding/json for JSON.
-func TestGeneratedCodeParses(t *testing.T) {
-	parsed := map[string]int{}
+// allPlans renders every combination once per test binary; the tests that scan every generated
+// file (parse, secrets) share it instead of rendering thousands of files each.
+var allPlans = sync.OnceValues(func() ([]plannedCombo, error) {
+	var out []plannedCombo
 	for _, o := range combos() {
 		name := fmt.Sprintf("%s/%s/%s/green=%v/inst=%v/gomod=%v", o.Framework, o.Lang, strings.Join(o.Features, "+"), o.Greenfield, o.Institution != "", o.GoModule != nil)
 		var project fstest.MapFS
@@ -68,12 +73,28 @@ func TestGeneratedCodeParses(t *testing.T) {
 		}
 		p, err := Generate(o, Input{Project: project, ToolVersion: "1.0.0"})
 		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		for _, f := range p.Files {
+		out = append(out, plannedCombo{Name: name, Options: o, Plan: p})
+	}
+	return out, nil
+})
+
+var scriptBlock = regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
+
+// TestGeneratedCodeParses renders every combination and parses each generated source with the
+// parser of its language: esbuild for JS/TS (and the <script> blocks of .vue and .svelte files),
+// go/parser for Go, encoding/json for JSON.
+func TestGeneratedCodeParses(t *testing.T) {
+	parsed := map[string]int{}
+	plans, err := allPlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range plans {
+		for _, f := range c.Plan.Files {
 			if err := parseFile(f.Path, f.Content); err != nil {
-				t.Errorf("%s: %s: %v", name, f.Path, err)
+				t.Errorf("%s: %s: %v", c.Name, f.Path, err)
 			}
 			parsed[path.Ext(f.Path)]++
 		}

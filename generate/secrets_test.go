@@ -1,0 +1,81 @@
+package generate
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// keyLooking matches a real-looking Mono key: a prefix and a body long enough to be one. The
+// placeholders the templates show ("test_sk_…") are too short to match.
+var keyLooking = regexp.MustCompile(`\b(test|live)_(sk|pk)_[A-Za-z0-9]{8,}`)
+
+// serverOnly are the names only server code may mention: the secret key and the webhook secret,
+// their env variables and the header that carries the secret to Mono.
+var serverOnly = []string{"MONO_SECRET_KEY", "MONO_WEBHOOK_SECRET", "mono-sec-key", "mono-webhook-secret"}
+
+// TestNoSecretOutsideServerCode renders every target and option combination and proves that
+// frontend output never refers to the secret key (so no bundler can be asked to inline it), that no
+// generated file carries a key, and that every plan keeps .env files out of git.
+func TestNoSecretOutsideServerCode(t *testing.T) {
+	plans, err := allPlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned := 0
+	for _, c := range plans {
+		o, p := c.Options, c.Plan
+		serverDir := p.Data.Server.Dir + "/"
+		ignored := false
+		for _, f := range p.Files {
+			scanned++
+			content := string(f.Content)
+			if m := keyLooking.FindString(content); m != "" {
+				t.Errorf("%s/%s: %s holds a key-looking value %q", o.Framework, o.Lang, f.Path, m)
+			}
+			inServer := p.Data.Server.Dir != "" && strings.HasPrefix(f.Path, serverDir)
+			if !inServer && f.Path != RecordName {
+				for _, name := range serverOnly {
+					if strings.Contains(content, name) {
+						t.Errorf("%s/%s: %s (frontend) mentions %s", o.Framework, o.Lang, f.Path, name)
+					}
+				}
+			}
+			if f.Path == ".gitignore" {
+				ignored = gitignoreHasAll(f.Content, []string{".env", ".env.*", "!.env.example"})
+			}
+		}
+		if !ignored {
+			t.Errorf("%s/%s: the plan does not ensure .env and .env.* are gitignored", o.Framework, o.Lang)
+		}
+	}
+	if scanned == 0 {
+		t.Fatal("no file was scanned")
+	}
+	t.Logf("scanned %d files", scanned)
+}
+
+// TestGivenKeyGoesOnlyToTheEnvFile gives a public key and checks it lands in the target's
+// gitignored env file and nowhere else (not .env.example, not the record, not code).
+func TestGivenKeyGoesOnlyToTheEnvFile(t *testing.T) {
+	const key = "test_pk_q8v3kz1m0n2b4x7c"
+	for _, target := range Targets() {
+		o := Options{Framework: target.Name, Lang: target.Langs[0], Greenfield: true, PublicKey: key, AppName: "app"}
+		p, err := Generate(o, Input{ToolVersion: "1.0.0"})
+		if err != nil {
+			t.Fatalf("%s: %v", target.Name, err)
+		}
+		var holders []string
+		for _, f := range p.Files {
+			if strings.Contains(string(f.Content), key) {
+				holders = append(holders, f.Path)
+			}
+		}
+		if target.EnvFile == "" {
+			continue // the target keeps its key elsewhere; it is checked by the scan above
+		}
+		if len(holders) != 1 || holders[0] != target.EnvFile {
+			t.Errorf("%s: the key is in %v, want only %s", target.Name, holders, target.EnvFile)
+		}
+	}
+}
