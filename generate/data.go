@@ -12,7 +12,11 @@ type TemplateData struct {
 	// Institution is the bank to open directly; Institution.ID is "" when none was chosen.
 	Institution Institution
 
-	PublicKeyEnv  string // env var holding the public key, e.g. VITE_MONO_PUBLIC_KEY (validated identifier)
+	PublicKeyEnv string // env var holding the public key, e.g. VITE_MONO_PUBLIC_KEY (validated identifier); "" for targets without public env (Angular)
+	// PublicKey is --public-key (validated: a public key's alphabet only), for targets whose key
+	// lives in a source file created once (Angular's environment files) rather than in .env. It
+	// is never recorded, and owned files never contain it.
+	PublicKey     string
 	BackendURLEnv string // env var holding the backend origin, e.g. VITE_MONO_BACKEND_URL (validated identifier)
 
 	SrcDir  string // source root relative to the project root, slash-separated ("src", "app" or ".")

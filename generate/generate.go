@@ -220,6 +220,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		Features:      Features{Link: true},
 		Institution:   Institution{ID: o.Institution, AuthMethod: o.AuthMethod},
 		PublicKeyEnv:  o.PublicKeyEnv,
+		PublicKey:     o.PublicKey,
 		BackendURLEnv: t.BackendURLEnv,
 		Greenfield:    o.Greenfield,
 		AppName:       o.AppName,
@@ -380,9 +381,16 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 func nextSteps(p *Plan) []string {
 	d := p.Data
 	var steps []string
-	if p.Options.PublicKey == "" && p.Target.EnvPrefix != "" {
-		file := p.Target.EnvFile
-		steps = append(steps, fmt.Sprintf("put your Mono public key in %s: %s=test_pk_…", file, d.PublicKeyEnv))
+	switch {
+	case p.Options.PublicKey != "":
+	case p.Target.EnvPrefix != "":
+		steps = append(steps, fmt.Sprintf("put your Mono public key in %s: %s=test_pk_…", p.Target.EnvFile, d.PublicKeyEnv))
+	case len(p.Target.KeyFiles) > 0:
+		var files []string
+		for _, f := range p.Target.KeyFiles {
+			files = append(files, path.Clean(strings.ReplaceAll(f, "_src_", d.SrcDir)))
+		}
+		steps = append(steps, fmt.Sprintf("put your Mono public key (test_pk_…) in publicKey of %s", strings.Join(files, " and ")))
 	}
 	if d.Backend == "go" {
 		steps = append(steps, "give the Go server your secret key: MONO_SECRET_KEY=test_sk_… (and MONO_WEBHOOK_SECRET for webhooks); never in frontend env files")

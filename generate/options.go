@@ -150,10 +150,15 @@ func (o *Options) Normalize() (*Target, error) {
 		o.ServerDir = clean
 	}
 
+	if t.PublicKeyEnv == "" && o.PublicKeyEnv != "" {
+		return nil, usagef("--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
+	}
 	if o.PublicKeyEnv == "" {
 		o.PublicKeyEnv = t.PublicKeyEnv
 	}
-	if !envNameRe.MatchString(o.PublicKeyEnv) {
+	if t.PublicKeyEnv == "" {
+		// nothing to validate: no env variable carries the key
+	} else if !envNameRe.MatchString(o.PublicKeyEnv) {
 		return nil, usagef("invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", o.PublicKeyEnv, t.PublicKeyEnv)
 	}
 	if t.EnvPrefix != "" && !strings.HasPrefix(o.PublicKeyEnv, t.EnvPrefix) {

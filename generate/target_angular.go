@@ -29,14 +29,14 @@ var angularTarget = register(&Target{
 	Name:  "angular",
 	Title: "Angular (standalone components)",
 	Langs: []string{"ts"},
-	// No EnvPrefix: the key is not an env variable (see the environment files above). The
-	// generator still wants a valid variable name here; it only labels the answer in the record.
-	PublicKeyEnv: "MONO_PUBLIC_KEY",
-	DetectDeps:   []string{"@angular/core"},
-	DetectFiles:  []string{"angular.json"},
-	SrcDir:       angularSrcDir,
-	CoreDir:      "_src_/lib/mono-connect",
-	DevScript:    "start",
+	// No EnvPrefix and no PublicKeyEnv: the key is not an env variable but a field of the
+	// environment files above, where --public-key is written when they are created.
+	KeyFiles:    []string{"_src_/" + angularEnvFile, "_src_/" + angularDevEnvFile},
+	DetectDeps:  []string{"@angular/core"},
+	DetectFiles: []string{"angular.json"},
+	SrcDir:      angularSrcDir,
+	CoreDir:     "_src_/lib/mono-connect",
+	DevScript:   "start",
 	Merges: []Merge{
 		{Path: "angular.json", Apply: mergeAngularJSON, Owned: ownsAngularJSON},
 		{Path: "_src_/" + angularEnvFile, Apply: angularEnvironment("mono-connect.ts"), Owned: ownsAngularEnvironment},

@@ -18,6 +18,9 @@ type Target struct {
 	PublicKeyEnv  string // default --public-key-env
 	BackendURLEnv string // env var naming the backend origin; "" when not env-driven
 	EnvFile       string // the gitignored file --public-key is written to (".env", ".env.local")
+	// KeyFiles are where a target without public env keeps the key instead (paths may use _src_):
+	// files a merge creates once from TemplateData.PublicKey, then leaves to the user.
+	KeyFiles []string
 
 	// DetectDeps are package.json dependencies that identify the framework, most specific first;
 	// DetectFiles are config file globs (path.Match syntax) at the project root.
