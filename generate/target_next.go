@@ -22,6 +22,8 @@ var nextTarget = register(&Target{
 	GreenfieldSrcDir: ".",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
+	// The hook and button are React's own (templates/react/integration); Next adds its config.
+	Base: "react",
 })
 
 // nextSrcDir follows the project's own choice: create-next-app --src-dir puts app/ (or pages/)
