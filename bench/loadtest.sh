@@ -36,6 +36,16 @@ else
   exit 1
 fi
 (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/generated-server" .)
+# The same server with the hook a real app sets: Options.Linker (here one that stores nothing).
+# Without it the default linker logs a warning line per exchange, which the peers do not do;
+# this target shows what that line costs.
+linker='Linker: monoconnect.AccountLinkerFunc(func(*http.Request, string) error { return nil }),'
+if grep -q '// Linker: monoconnect.AccountLinkerFunc' "$main"; then
+  sed -i "s|// Linker: monoconnect.AccountLinkerFunc.*|$linker|" "$main"
+  (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/generated-linker-server" .)
+else
+  echo "loadtest.sh: server/main.go no longer has the Linker example line: the linker variant is skipped" >&2
+fi
 
 cat >"$work/exchange.lua" <<'LUA'
 wrk.method = "POST"
@@ -61,9 +71,9 @@ start() {
   p=$("$lt" freeport)
   port[$name]=$p
   case $name in
-  generated)
+  generated | generated-linker)
     PORT=$p MONO_SECRET_KEY=test_sk_bench MONO_API_BASE_URL="http://${mono[$name]}" \
-      "$work/generated-server" 2>"$work/generated.log" &
+      "$work/$name-server" 2>"$work/$name.log" &
     ;;
   peer-default) "$lt" peer -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" 2>"$work/$name.log" & ;;
   peer-pooled) "$lt" peer -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" -pooled 2>"$work/$name.log" & ;;
@@ -77,6 +87,7 @@ load() { # load NAME SECONDS
 }
 
 targets=(generated peer-pooled peer-default)
+[ -x "$work/generated-linker-server" ] && targets+=(generated-linker)
 for t in "${targets[@]}"; do start "$t"; done
 # A short warm-up per target: connections, pools and the Go heap reach their steady state.
 for t in "${targets[@]}"; do load "$t" 2 >/dev/null; done

@@ -77,20 +77,22 @@ if have("load.jsonl"):
         return sum(w["socket_errors"] + w["non2xx"] for w in runs[t])
 
     conns = int(os.environ.get("CONNS", "64"))
-    g, pp, pd = "generated", "peer-pooled", "peer-default"
+    g, gl, pp, pd = "generated", "generated-linker", "peer-pooled", "peer-default"
     ratio = rps(g) / rps(pp)
     summary.append(f"| 4 | generated exchange handler, {conns} connections: throughput | {rps(g):,.0f} req/s | hand-written proxy with a pooled client {rps(pp):,.0f} req/s; with http.DefaultClient {rps(pd):,.0f} req/s | {ratio:.0%} of the pooled peer ({rps(g) / rps(pd):.0%} of the default one) | >= 90% | {verdict(ratio >= 0.9)} |")
+    if gl in runs:
+        summary.append(f"| 4 | the same with `Options.Linker` set (no log line per exchange) | {rps(gl):,.0f} req/s | pooled peer {rps(pp):,.0f} req/s | {rps(gl) / rps(pp):.0%} | >= 90% | {verdict(rps(gl) / rps(pp) >= 0.9)} |")
     summary.append(f"| 4 | p99 latency (median of rounds) | {p99(g):.1f} ms | pooled peer {p99(pp):.1f} ms; default peer {p99(pd):.1f} ms | | reported | |")
     summary.append(f"| 4 | new connections to the fake Mono, whole run | {mono[g]['new_conns']} | pooled peer {mono[pp]['new_conns']}; default peer {mono[pd]['new_conns']} | | <= {conns} | {verdict(mono[g]['new_conns'] <= conns)} |")
     details.append(f"\n**exchange load test** (wrk -t2 -c{conns}, {len(runs[g])} rounds per target, the targets taking turns; every process on 127.0.0.1)\n")
-    details.append("| target | req/s, all rounds | req/s per round | p50 ms | p99 ms | max ms | errors | exchanges seen by the fake Mono | new upstream connections |")
-    details.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    names = {g: "generated server (server/, as init writes it)", pp: "peer: minimal proxy, client keeping 64 idle connections", pd: "peer: minimal proxy, http.DefaultClient"}
-    for t in [g, pp, pd]:
+    details.append("| target | req/s, all rounds | req/s per round | p50 ms | p99 ms | max ms | errors | exchanges seen by the fake Mono | new upstream connections | of which closed during the run |")
+    details.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    names = {g: "generated server (server/, as init writes it)", gl: "generated server, main.go with `Options.Linker` set", pp: "peer: minimal proxy, client keeping 64 idle connections", pd: "peer: minimal proxy, http.DefaultClient"}
+    for t in [x for x in [g, gl, pp, pd] if x in runs]:
         per = ", ".join(f"{w['requests'] / (w['duration_us'] / 1e6):,.0f}" for w in runs[t])
         p50 = statistics.median(w["p50_us"] for w in runs[t]) / 1000
         mx = max(w["max_us"] for w in runs[t]) / 1000
-        details.append(f"| {names[t]} | {rps(t):,.0f} | {per} | {p50:.1f} | {p99(t):.1f} | {mx:.1f} | {errors(t)} | {mono[t]['exchanges']:,} | {mono[t]['new_conns']:,} |")
+        details.append(f"| {names[t]} | {rps(t):,.0f} | {per} | {p50:.1f} | {p99(t):.1f} | {mx:.1f} | {errors(t)} | {mono[t]['exchanges']:,} | {mono[t]['new_conns']:,} | {mono[t].get('closed_conns', 0):,} |")
 
 if have("bundle.json"):
     b = load("bundle.json")

@@ -1,8 +1,14 @@
 package generate
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/jsonschema-go/jsonschema"
+
+	"github.com/mono-connect/mono-connect/schema"
 )
 
 // BenchmarkGenerateGreenfield plans a complete React + TypeScript starter with the Go server:
@@ -50,6 +56,64 @@ func BenchmarkParseTemplates(b *testing.B) {
 	for b.Loop() {
 		parsedTemplates = onceParse()
 		if _, err := parsedTemplates(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeRecord reads back the record of a greenfield React app, as `generate` and
+// `generate --check` do first: schema validation, then the strict decode.
+func BenchmarkDecodeRecord(b *testing.B) {
+	p, err := Generate(Options{Framework: "react", Lang: "ts", Greenfield: true}, Input{ToolVersion: "1.0.0"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := p.Record.Encode()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeRecord(data, "1.0.0"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkResolveSchema measures the one-time load of the record schema that every process
+// reading a record pays (recordSchema caches it afterwards).
+func BenchmarkResolveSchema(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var s jsonschema.Schema
+		if err := json.Unmarshal(schema.JSON, &s); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Resolve(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFormatGo formats the Go files of a greenfield app (the server package, its tests and
+// main.go): most of the work of planning one, so most of `generate --check`.
+func BenchmarkFormatGo(b *testing.B) {
+	p, err := Generate(Options{Framework: "react", Lang: "ts", Greenfield: true}, Input{ToolVersion: "1.0.0"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []renderedFile
+	var size int64
+	for _, f := range p.Files {
+		if strings.HasSuffix(f.Path, ".go") {
+			files = append(files, renderedFile{Path: f.Path, Content: f.Content})
+			size += int64(len(f.Content))
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	work := make([]renderedFile, len(files))
+	for b.Loop() {
+		copy(work, files)
+		if err := formatGo(work); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -91,7 +91,7 @@ func fakeMono(args []string) error {
 	if err := loopback(*addr); err != nil {
 		return err
 	}
-	var conns, exchanges, statsCalls atomic.Int64
+	var conns, closed, exchanges, statsCalls atomic.Int64
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/accounts/auth", func(w http.ResponseWriter, r *http.Request) {
 		var in struct {
@@ -109,14 +109,17 @@ func fakeMono(args []string) error {
 		// Each `loadtest stats` is a process of its own, so its request came on a connection of
 		// its own, which ConnState counted: those are not the proxy's.
 		n := statsCalls.Add(1)
-		fmt.Fprintf(w, "{\"new_conns\":%d,\"exchanges\":%d}\n", conns.Load()-n, exchanges.Load())
+		fmt.Fprintf(w, "{\"new_conns\":%d,\"closed_conns\":%d,\"exchanges\":%d}\n", conns.Load()-n, closed.Load()-(n-1), exchanges.Load())
 	})
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
 		ConnState: func(_ net.Conn, s http.ConnState) {
-			if s == http.StateNew {
+			switch s {
+			case http.StateNew:
 				conns.Add(1)
+			case http.StateClosed:
+				closed.Add(1)
 			}
 		},
 	}
