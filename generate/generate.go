@@ -251,7 +251,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		if o.GoModule != nil {
 			dir := o.ServerDir
 			if dir == "" {
-				dir = "internal/monoconnect"
+				dir = DefaultServerDir(o.GoModule)
 			}
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir

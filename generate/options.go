@@ -57,6 +57,22 @@ var (
 // DefaultServerPort is where the standalone Go server listens and the dev proxies point.
 const DefaultServerPort = 8080
 
+// DefaultServerDir is where package monoconnect goes when --server-dir is not given: the
+// standalone server/ module outside a Go module; internal/monoconnect when the project is the
+// module's root; and monoconnect (not internal) when the project is a folder inside the module,
+// because Go lets only code below web/ import web/internal/..., and the module's server usually
+// lives elsewhere (cmd/, the root). mono-connect never writes outside the project directory.
+func DefaultServerDir(mod *GoModule) string {
+	switch {
+	case mod == nil:
+		return "server"
+	case mod.RelDir == "" || mod.RelDir == ".":
+		return "internal/monoconnect"
+	default:
+		return "monoconnect"
+	}
+}
+
 // standaloneModulePath is the module path of the greenfield server/ module.
 const standaloneModulePath = "monoconnect-server"
 

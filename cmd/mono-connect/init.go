@@ -86,7 +86,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.Institution, "institution", "", "Mono institution id (24 hex characters) to open directly")
 	f.StringVar(&opts.AuthMethod, "auth-method", "", "with --institution: internet_banking or mobile_banking (default internet_banking)")
 	f.StringVar(&opts.Backend, "backend", "", "server code to write: go or none (default go)")
-	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default internal/monoconnect in a Go module, else server/)")
+	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/)")
 	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
 	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
@@ -271,7 +271,7 @@ func fillFromRecord(o *generate.Options, a generate.Answers, featuresSet bool) {
 	set(&o.Backend, a.Backend)
 	if o.ServerDir == "" && a.Backend == "go" && a.ServerDir != "" && (o.Backend == "" || o.Backend == "go") {
 		// Keep the recorded place unless it was simply the default for the situation.
-		if a.ServerDir != "server" && a.ServerDir != "internal/monoconnect" {
+		if a.ServerDir != "server" && a.ServerDir != "internal/monoconnect" && a.ServerDir != "monoconnect" {
 			o.ServerDir = a.ServerDir
 		}
 	}
