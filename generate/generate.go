@@ -399,6 +399,9 @@ func nextSteps(p *Plan) []string {
 		} else {
 			steps = append(steps, fmt.Sprintf("mount the handler from %q at /api/mono/ in your Go server (see %s/doc.go)", d.Server.ImportPath, d.Server.PkgDir))
 		}
+		if !p.Options.Greenfield && p.Target.DevProxy != "" {
+			steps = append(steps, fmt.Sprintf(p.Target.DevProxy, d.Server.Port)+fmt.Sprintf(", or set %s to the server's origin and MONO_ALLOWED_ORIGINS to the app's", d.BackendURLEnv))
+		}
 	} else {
 		steps = append(steps, "serve POST /api/mono/exchange from your backend: it exchanges the code for an account id with your secret key")
 	}

@@ -22,6 +22,7 @@ var nextTarget = register(&Target{
 	GreenfieldSrcDir: ".",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
+	DevProxy:         "in development, forward /api/mono to the Go server: rewrites() in next.config from /api/mono/:path* to http://localhost:%d/api/mono/:path*",
 	// The hook and button are React's own (templates/react/integration); Next adds its config.
 	Base: "react",
 })

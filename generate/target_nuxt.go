@@ -26,6 +26,7 @@ var nuxtTarget = register(&Target{
 	GreenfieldSrcDir: "app",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
+	DevProxy:         "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
 })
 
 // nuxtSrcDir follows Nuxt 4's own rule for its default srcDir: app/ when it exists and holds

@@ -12,5 +12,6 @@ var reactTarget = register(&Target{
 	DetectFiles:   []string{"vite.config.*"},
 	CoreDir:       "_src_/lib/mono-connect",
 	DevScript:     "dev",
+	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 	Base:          "vite",
 })

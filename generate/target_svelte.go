@@ -21,4 +21,5 @@ var svelteTarget = register(&Target{
 	// Node can only tell at run time; src is what every SvelteKit generator writes.
 	CoreDir:   "_src_/lib/mono-connect",
 	DevScript: "dev",
+	DevProxy:  "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 })

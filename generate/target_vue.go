@@ -23,6 +23,7 @@ var vueTarget = register(&Target{
 	SrcDir:      vueSrcDir,
 	CoreDir:     "_src_/lib/mono-connect",
 	DevScript:   "dev",
+	DevProxy:    "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 	// config.ts/config.js come from the folder every Vite target shares: env is read the same way.
 	Base: "vite",
 })

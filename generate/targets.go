@@ -43,6 +43,11 @@ type Target struct {
 	// DevScript is the package.json script that starts the dev server in the starter.
 	DevScript string
 
+	// DevProxy tells the owner of an existing app how to make its dev server forward /api/mono/*
+	// to the Go server (a starter does it already); %d is the server's port. "" when init wires
+	// it itself (Angular's proxy.conf.json).
+	DevProxy string
+
 	// Merges are extra edits to files the user owns (e.g. Angular's angular.json), applied in
 	// both modes after the starter is laid down.
 	Merges []Merge
