@@ -84,6 +84,11 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, err
 		}
 		if opts.Greenfield {
+			if t.StarterBase != "" {
+				if err := add(&starter, t.StarterBase+"/starter/"+l, "."); err != nil {
+					return nil, err
+				}
+			}
 			if err := add(&starter, t.Name+"/starter/"+l, "."); err != nil {
 				return nil, err
 			}

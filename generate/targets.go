@@ -39,6 +39,9 @@ type Target struct {
 	// every Vite app reads its env the same way); its integration/ is rendered like the target's
 	// own, so one file serves them all instead of a copy per target.
 	Base string
+	// StarterBase does the same for the greenfield starter (e.g. the stylesheet every Vite
+	// starter shares).
+	StarterBase string
 
 	// DevScript is the package.json script that starts the dev server in the starter.
 	DevScript string
