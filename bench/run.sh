@@ -26,6 +26,7 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v wrk >/dev/null || missing+=(wrk)
+[ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
