@@ -5,7 +5,7 @@
 #   bash bench/run.sh                 # all six figures: writes bench/results.md and the results
 #                                     # section of BENCHMARKS.md
 #   FIGURES="4 5" bash bench/run.sh   # some of them (results.md only)
-#   RUNS=20 LOAD_SECONDS=3 ROUNDS=1 bash bench/run.sh   # a quick, rough run
+#   RUNS=20 HF_ROUNDS=1 LOAD_SECONDS=3 ROUNDS=1 bash bench/run.sh   # a quick, rough run
 #
 # 1-3 time whole processes with hyperfine -N (no shell in between); 4 is bench/loadtest.sh (wrk
 # against the generated server and hand-written peers, all on 127.0.0.1); 5 is bench/bundle.sh
@@ -51,7 +51,15 @@ printf 'package main\n\nfunc main() {}\n' > "$work/empty/main.go"
 
 json="$work/hf"
 mkdir -p "$json"
-hf() { local name=$1; shift; hyperfine -N --warmup 10 --runs "${RUNS:-100}" --export-json "$json/$name.json" "$@" >/dev/null; }
+# hyperfine runs one command's runs back to back; on a shared machine the load drifts meanwhile and
+# would favour whichever command ran in a quiet spell. So the runs are split into HF_ROUNDS rounds
+# in which every command takes its turn, and report.py pools the times of all rounds.
+hf() {
+  local name=$1 r rounds=${HF_ROUNDS:-4}; shift
+  for r in $(seq "$rounds"); do
+    hyperfine -N --warmup 5 --runs $(( (${RUNS:-100} + rounds - 1) / rounds )) --export-json "$json/$name.$r.json" "$@" >/dev/null
+  done
+}
 
 if want 1; then
   # A bare cobra root command: the floor for any cobra CLI, with the version this module uses.
