@@ -12,7 +12,7 @@
 set -euo pipefail
 mc=$1 work=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-conns=${CONNS:-64} seconds=${LOAD_SECONDS:-10} rounds=${ROUNDS:-3}
+conns=${CONNS:-64} seconds=${LOAD_SECONDS:-6} rounds=${ROUNDS:-5}
 lt="$work/loadtest"
 out="$work/load.jsonl"
 : >"$out"
@@ -92,7 +92,13 @@ for t in "${targets[@]}"; do start "$t"; done
 # A short warm-up per target: connections, pools and the Go heap reach their steady state.
 for t in "${targets[@]}"; do load "$t" 2 >/dev/null; done
 for r in $(seq "$rounds"); do
-  for t in "${targets[@]}"; do
+  # Odd rounds run the targets in order, even rounds in reverse, so none always follows another.
+  order=("${targets[@]}")
+  if [ $((r % 2)) -eq 0 ]; then
+    order=()
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[$i]}"); done
+  fi
+  for t in "${order[@]}"; do
     res=$(load "$t" "$seconds")
     echo "{\"target\":\"$t\",\"round\":$r,\"wrk\":$res}" >>"$out"
     echo "  round $r $t: $res" >&2

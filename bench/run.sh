@@ -107,7 +107,7 @@ if want 3; then
 fi
 
 if want 4; then
-  echo "figure 4: exchange handler under load (${LOAD_SECONDS:-10} s x ${ROUNDS:-3} rounds per target)"
+  echo "figure 4: exchange handler under load (${LOAD_SECONDS:-6} s x ${ROUNDS:-5} rounds per target)"
   bash bench/loadtest.sh "$work/mono-connect" "$work"
 fi
 
