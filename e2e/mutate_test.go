@@ -18,7 +18,9 @@ var mutations = map[string][]struct{ from, to string }{
 		{"    if (session) return session.promise;\n", ""},
 		{"    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
 	},
-	// Only the first guard: the second click now fails instead of joining the open session.
+	// Only the first guard: a second link() now rejects (the per-page guard) instead of joining the
+	// open session. The pages ignore that rejection and nothing else changes, so the flows pass with
+	// it (measured): no-guard is the mutation that proves the double-click flow.
 	"no-session-guard": {
 		{"    if (session) return session.promise;\n", ""},
 	},
