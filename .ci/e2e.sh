@@ -20,6 +20,7 @@ echo "chromium: $(${CHROMIUM:-chromium} --version 2>/dev/null | grep -v 'unexpec
 export npm_config_cache="${NPM_CACHE:-${npm_config_cache:-$HOME/.npm}}"
 export npm_config_omit_lockfile_registry_resolved=true
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+export npm_config_prefer_offline=true
 export NEXT_TELEMETRY_DISABLED=1 NG_CLI_ANALYTICS=false NUXT_TELEMETRY_DISABLED=1
 
 # One package; the suite builds apps and runs browsers one at a time (2 cores). The full -v log is
