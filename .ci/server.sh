@@ -20,7 +20,10 @@ mc="$work/mono-connect"
 
 check_module() { # DIR: a Go module root
   echo "--- $1"
-  (cd "$1" && gofmt -l . | tee /dev/stderr | (! read -r)) || { echo "gofmt would change files in $1"; exit 1; }
+  # (a variable, not tee /dev/stderr: reopening stderr truncates a log file CI may be writing)
+  local unformatted
+  unformatted=$(cd "$1" && gofmt -l .)
+  [ -z "$unformatted" ] || { echo "gofmt would change files in $1:"; echo "$unformatted"; exit 1; }
   (cd "$1" && GOFLAGS=-mod=mod GOPROXY=off go vet ./...)
   (cd "$1" && GOFLAGS=-mod=mod GOPROXY=off "$staticcheck" ./...)
   (cd "$1" && GOFLAGS=-mod=mod GOPROXY=off go test -race -count=1 ./...)
