@@ -13,7 +13,7 @@ greenfield_build vue js --features link,reauth,payments,events
 for lang in ts js; do
   entry=$(grep -o 'src="/assets/index-[^"]*\.js"' "$scratch/app-$lang/dist/index.html" | cut -d'"' -f2)
   [ -n "$entry" ] || fail "app-$lang/dist/index.html loads no entry chunk"
-  ! grep -q 'mono.connect.widget' "$scratch/app-$lang/dist$entry" ||
+  ! grep -q 'mono.connect.widget.account_linked' "$scratch/app-$lang/dist$entry" ||
     fail "app-$lang bundles @mono.co/connect.js into its entry chunk $entry"
 done
 
