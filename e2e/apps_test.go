@@ -146,7 +146,7 @@ func npmBuild(t *testing.T, dir string, buildEnv func(*testing.T, string) []stri
 
 func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	if !exists(filepath.Join(repoRoot, "templates", tg.Name, "starter")) {
-		t.Skipf("NOTE: templates/%s/starter is not written yet: no greenfield app to test", tg.Name)
+		t.Fatalf("templates/%s/starter is missing: every target has a greenfield starter", tg.Name)
 	}
 	dir := filepath.Join(workRoot, tg.Name+"-"+lang)
 	os.RemoveAll(dir)

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -116,7 +115,8 @@ $('[data-mono-connect]').addEventListener('click', () => { mono.link().catch(() 
 $('[data-mono-reauth]').addEventListener('click', () => { mono.reauthorise($('[data-mono-account]').value).catch(() => {}); });
 `
 
-// standinServer plays the generated Go server's exchange route until templates/server exists.
+// standinServer plays the generated Go server's exchange route for TestHarness, which tests the
+// core on its own, without a scaffolded app.
 const standinServer = `package main
 
 import (
@@ -216,74 +216,4 @@ type recorder struct{ msgs []string }
 func (r *recorder) Helper() {}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
-}
-
-// hostCoreDir is where TestHostRecipes puts the core in a host (where init would).
-var hostCoreDir = map[string]string{
-	"vanilla": "src/lib/mono-connect", "react": "src/lib/mono-connect", "vue": "src/lib/mono-connect",
-	"svelte": "src/lib/mono-connect", "angular": "src/lib/mono-connect",
-	"next": "lib/mono-connect", "nuxt": "app/lib/mono-connect",
-}
-
-// hostEnv is the env file and line that give a host the public key.
-var hostEnv = map[string][2]string{
-	"vanilla": {".env", "VITE_MONO_PUBLIC_KEY"}, "react": {".env", "VITE_MONO_PUBLIC_KEY"}, "vue": {".env", "VITE_MONO_PUBLIC_KEY"},
-	"svelte": {".env", "PUBLIC_MONO_PUBLIC_KEY"}, "next": {".env.local", "NEXT_PUBLIC_MONO_PUBLIC_KEY"},
-	"nuxt": {".env", "NUXT_PUBLIC_MONO_PUBLIC_KEY"},
-}
-
-// TestHostRecipes proves each framework's recipe (host generator, mount, build, serve, hydration)
-// for frameworks `mono-connect targets` does not list yet, by doing by hand what init would do:
-// copy the core into the host and add @mono.co/connect.js. It runs against the stand-in server
-// when the generated one cannot exist (no init). Once a framework is registered, TestApps covers
-// it with the real CLI and this skips it.
-func TestHostRecipes(t *testing.T) {
-	registered := map[string]bool{}
-	for _, tg := range loadTargets(t) {
-		registered[tg.Name] = true
-	}
-	only := envList("E2E_FRAMEWORKS")
-	for _, name := range []string{"vanilla", "react", "vue", "next", "nuxt", "angular", "svelte"} {
-		name := name
-		if only != nil && !only[name] {
-			continue
-		}
-		t.Run(name, func(t *testing.T) {
-			if registered[name] {
-				t.Skipf("%s is a registered target: TestApps covers it", name)
-			}
-			r := recipes[name]
-			dir := filepath.Join(workRoot, name+"-host-recipe")
-			os.RemoveAll(dir)
-			timings.time(t.Name()+": create the host app", func() { r.host(t, dir) })
-			for _, f := range []string{"core/all/mono-connect.js", "core/ts/mono-connect.d.ts", "core/ts/connectjs.d.ts"} {
-				b, err := os.ReadFile(filepath.Join(repoRoot, "templates", f))
-				if err != nil {
-					t.Fatal(err)
-				}
-				writeFile(t, filepath.Join(dir, hostCoreDir[name], filepath.Base(f)), string(b))
-			}
-			mutateWrapper(t, filepath.Join(dir, hostCoreDir[name], "mono-connect.js"))
-			if e, ok := hostEnv[name]; ok {
-				writeFile(t, filepath.Join(dir, e[0]), e[1]+"="+testPublicKey+"\n")
-			}
-			pkg := filepath.Join(dir, "package.json")
-			b, err := os.ReadFile(pkg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ps := string(b)
-			if strings.Contains(ps, `"dependencies": {`) {
-				ps = strings.Replace(ps, `"dependencies": {`, `"dependencies": {`+"\n    \"@mono.co/connect.js\": \"2.2.0\",", 1)
-			} else {
-				ps = strings.Replace(ps, "{", "{\n  \"dependencies\": { \"@mono.co/connect.js\": \"2.2.0\" },", 1)
-			}
-			writeFile(t, pkg, ps)
-			page := r.mount(t, dir)
-			npmBuild(t, dir, r.buildEnv)
-			t.Setenv("E2E_STANDIN_SERVER", "1") // no init, so no generated server
-			app := &appUnderTest{name: name + "-host-recipe", publicKey: testPublicKey, events: true}
-			serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, "link", "exit", "double-click")
-		})
-	}
 }

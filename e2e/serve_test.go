@@ -274,15 +274,7 @@ type goServer struct {
 func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin string) *goServer {
 	t.Helper()
 	if !exists(filepath.Join(serverDir, "main.go")) {
-		// Until templates/server/standalone exists the generated app cannot have a server, and the
-		// harness's stand-in plays it; once it exists a missing server/main.go is a failure.
-		if os.Getenv("E2E_STANDIN_SERVER") != "1" && exists(filepath.Join(repoRoot, "templates", "server", "standalone")) {
-			t.Fatalf("no generated Go server: %s/main.go is missing", serverDir)
-		}
-		t.Logf("NOTE: %s/main.go is missing and templates/server/standalone is not written yet: using the harness's stand-in Go server", serverDir)
-		serverDir = filepath.Join(filepath.Dir(serverDir), "e2e-standin-server")
-		writeFile(t, filepath.Join(serverDir, "go.mod"), "module e2e-standin\n\ngo 1.22\n")
-		writeFile(t, filepath.Join(serverDir, "main.go"), standinServer)
+		t.Fatalf("no generated Go server: %s/main.go is missing", serverDir)
 	}
 	bin := filepath.Join(serverDir, "e2e-server")
 	if pending, ok := goBuilds.LoadAndDelete(serverDir); ok {
