@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/mono-connect/mono-connect/templates"
 )
 
 // File is one file of a plan.
@@ -70,6 +72,16 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		*dst = append(*dst, files...)
 		return err
 	}
+	// A base a target names must exist: renderDir quietly skips a missing folder (a target may
+	// omit ts/ or js/), which would turn a misspelt or unembedded base into missing files.
+	for _, b := range append([]string{t.Base}, t.StarterBases...) {
+		if b == "" {
+			continue
+		}
+		if _, err := fs.Stat(templates.FS, b); err != nil {
+			return nil, fmt.Errorf("template error: %s names base %q, which is not in the embedded templates", t.Name, b)
+		}
+	}
 	langDirs := []string{"all", opts.Lang}
 	for _, l := range langDirs {
 		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
@@ -84,8 +96,8 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, err
 		}
 		if opts.Greenfield {
-			if t.StarterBase != "" {
-				if err := add(&starter, t.StarterBase+"/starter/"+l, "."); err != nil {
+			for _, b := range t.StarterBases {
+				if err := add(&starter, b+"/starter/"+l, "."); err != nil {
 					return nil, err
 				}
 			}

@@ -26,6 +26,7 @@ var nuxtTarget = register(&Target{
 	GreenfieldSrcDir: "app",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
+	StarterBases:     []string{"style"},
 	DevProxy:         "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
 })
 

@@ -14,5 +14,5 @@ var vanillaTarget = register(&Target{
 	DevScript:     "dev",
 	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 	Base:          "vite",
-	StarterBase:   "vite",
+	StarterBases:  []string{"style", "vite"},
 })

@@ -25,8 +25,8 @@ var vueTarget = register(&Target{
 	DevScript:   "dev",
 	DevProxy:    "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 	// config.ts/config.js come from the folder every Vite target shares: env is read the same way.
-	Base:        "vite",
-	StarterBase: "vite",
+	Base:         "vite",
+	StarterBases: []string{"style", "vite"},
 })
 
 // viteEntry finds the module script index.html loads, e.g. <script type="module" src="/src/main.ts">.

@@ -39,9 +39,10 @@ type Target struct {
 	// every Vite app reads its env the same way); its integration/ is rendered like the target's
 	// own, so one file serves them all instead of a copy per target.
 	Base string
-	// StarterBase does the same for the greenfield starter (e.g. the stylesheet every Vite
-	// starter shares).
-	StarterBase string
+	// StarterBases do the same for the greenfield starter, in order: "style" holds the page
+	// stylesheet every starter that has no framework-specific styling shares, "vite" what every
+	// Vite starter shares (.gitignore).
+	StarterBases []string
 
 	// DevScript is the package.json script that starts the dev server in the starter.
 	DevScript string
