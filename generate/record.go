@@ -60,6 +60,11 @@ type RecordFile struct {
 	Path   string `json:"path"`
 	Kind   Kind   `json:"kind"`
 	SHA256 string `json:"sha256"`
+	// Kept marks an owned file the user chose to keep as theirs (--on-conflict skip, or "skip
+	// (keep mine)" at a prompt). SHA256 is then the digest of their file when they kept it. generate
+	// leaves it alone and --check reports it without failing, until --on-conflict overwrite takes
+	// ours back.
+	Kept bool `json:"kept,omitempty"`
 }
 
 // Options turns recorded answers back into options for Generate (never greenfield: the starter
@@ -89,6 +94,17 @@ func (r *Record) File(path string) (RecordFile, bool) {
 		}
 	}
 	return RecordFile{}, false
+}
+
+// MarkKept records path as kept by the user, with the digest of content (their file).
+func (r *Record) MarkKept(path string, content []byte) {
+	for i := range r.Files {
+		if r.Files[i].Path == path {
+			r.Files[i].Kept = true
+			r.Files[i].SHA256 = sha(content)
+			return
+		}
+	}
 }
 
 // Encode renders the record as indented JSON with a final newline.
@@ -140,6 +156,9 @@ func DecodeRecord(data []byte, toolVersion string) (*Record, error) {
 		case KindOwned, KindMerged, KindStarter:
 		default:
 			return nil, usagef("%s: unknown kind %q for %s (owned, merged or starter)", RecordName, f.Kind, f.Path)
+		}
+		if f.Kept && f.Kind != KindOwned {
+			return nil, usagef("%s: %s is marked kept, which only an owned file can be", RecordName, f.Path)
 		}
 		if len(f.SHA256) != 64 {
 			return nil, usagef("%s: sha256 of %s is not 64 hex characters", RecordName, f.Path)

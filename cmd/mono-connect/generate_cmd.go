@@ -99,16 +99,29 @@ func checkRun(o *generateOptions, root string, plan *generate.Plan, prev *genera
 	if err != nil {
 		return err
 	}
+	kept, err := apply.Kept(root, plan, prev)
+	if err != nil {
+		return err
+	}
 	if o.JSON {
 		if drift == nil {
 			drift = []apply.Drift{}
 		}
+		out := map[string]any{"drift": drift}
+		if len(kept) > 0 {
+			out["kept"] = kept
+		}
 		enc := json.NewEncoder(o.IO.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"drift": drift}); err != nil {
+		if err := enc.Encode(out); err != nil {
 			return err
 		}
-	} else if len(drift) == 0 {
+	}
+	// Kept files are the user's by their own choice: a line each, on stderr, never a failure.
+	for _, path := range kept {
+		fmt.Fprintf(o.IO.Err, "mono-connect: %s is yours (kept at init); mono-connect generate --on-conflict overwrite %s takes the generated version back\n", path, shellQuote(filepath.ToSlash(o.Dir)))
+	}
+	if !o.JSON && len(drift) == 0 {
 		fmt.Fprintf(o.IO.Out, "mono-connect: generated files in %s are up to date\n", filepath.ToSlash(o.Dir))
 	}
 	if len(drift) == 0 {

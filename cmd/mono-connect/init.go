@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -100,6 +101,9 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 }
 
 func initRun(o *initOptions) error {
+	if err := refuseEmptyFlags(o); err != nil {
+		return err
+	}
 	if !contains(apply.Policies, o.OnConflict) {
 		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
 	}
@@ -151,19 +155,24 @@ func initRun(o *initOptions) error {
 		fillFromRecord(&opts, prev.Answers, o.featuresSet)
 	}
 	var notes []string
+	var detected []detectedJSON
+	took := func(field, label, value, evidence string) {
+		notes = append(notes, fmt.Sprintf("%s %s (%s)", label, value, evidence))
+		detected = append(detected, detectedJSON{Field: field, Value: value, Evidence: evidence})
+	}
 	if opts.Framework == "" && det.Framework != "" {
 		opts.Framework = det.Framework
-		notes = append(notes, fmt.Sprintf("framework %s (%s)", det.Framework, det.FrameworkEvidence))
+		took("framework", "framework", det.Framework, det.FrameworkEvidence)
 	}
 	if opts.Lang == "" && det.Lang != "" {
 		if t := generate.LookupTarget(opts.Framework); t == nil || t.SupportsLang(det.Lang) {
 			opts.Lang = det.Lang
-			notes = append(notes, fmt.Sprintf("language %s (%s)", det.Lang, det.LangEvidence))
+			took("lang", "language", det.Lang, det.LangEvidence)
 		}
 	}
 	if opts.PackageManager == "" && det.PackageManager != "" {
 		opts.PackageManager = det.PackageManager
-		notes = append(notes, fmt.Sprintf("package manager %s (%s)", det.PackageManager, det.PackageManagerEvidence))
+		took("package_manager", "package manager", det.PackageManager, det.PackageManagerEvidence)
 	}
 	if state.exists && !state.empty && !det.HasPackageJSON && opts.Framework == "" {
 		return usagef("%s has files but no package.json: pass --framework to add Mono Connect to it anyway, or use an empty directory for a new app", o.Dir)
@@ -204,12 +213,39 @@ func initRun(o *initOptions) error {
 	}
 	err = applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
 		policy: apply.Policy(o.OnConflict), policyGiven: o.given["on-conflict"],
-		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter,
+		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter, detected: detected,
 	})
 	if err == nil && prompter != nil && !o.JSON {
 		fmt.Fprintf(o.IO.Out, "\nTo do the same without questions:\n  %s\n", oneShot(o.Dir, plan.Options, plan.Target))
 	}
 	return err
+}
+
+// refuseEmptyFlags makes an explicitly empty value (--public-key-env ”) a usage error naming the
+// flag, like any other bad value, instead of silently meaning "not given". --features ” stays
+// valid: it asks for no optional feature.
+func refuseEmptyFlags(o *initOptions) error {
+	values := map[string]string{
+		"framework": o.Framework, "lang": o.Lang, "institution": o.Institution,
+		"auth-method": o.AuthMethod, "backend": o.Backend, "server-dir": o.ServerDir,
+		"public-key-env": o.PublicKeyEnv, "public-key": o.PublicKey,
+		"package-manager": o.PackageManager, "on-conflict": o.OnConflict,
+	}
+	for _, name := range sortedKeys(values) {
+		if o.given[name] && strings.TrimSpace(values[name]) == "" {
+			return usagef("--%s needs a value: leave the flag out to take the default", name)
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // dirState is what init needs to know about DIR before planning.

@@ -24,14 +24,24 @@ type applyOptions struct {
 	json        bool
 	install     bool
 	prompter    Prompter // non-nil when the user can be asked (conflicts, the final confirm)
+	detected    []detectedJSON
 }
 
 // planJSON is the --json output of init and generate (see the CLI contract).
 type planJSON struct {
-	Dir       string     `json:"dir"`
-	DryRun    bool       `json:"dry_run"`
-	Files     []fileJSON `json:"files"`
-	NextSteps []string   `json:"next_steps"`
+	Dir       string           `json:"dir"`
+	DryRun    bool             `json:"dry_run"`
+	Answers   generate.Answers `json:"answers"`
+	Detected  []detectedJSON   `json:"detected"`
+	Files     []fileJSON       `json:"files"`
+	NextSteps []string         `json:"next_steps"`
+}
+
+// detectedJSON is one answer init took from the project itself, with what showed it.
+type detectedJSON struct {
+	Field    string `json:"field"`
+	Value    string `json:"value"`
+	Evidence string `json:"evidence"`
 }
 
 type fileJSON struct {
@@ -56,6 +66,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		}
 		// A dry run shows the conflicts instead of stopping at them.
 	}
+	apply.Settle(plan, changes)
 	if ao.prompter != nil && !ao.dryRun {
 		printChanges(ios, shownDir, plan, changes, true)
 		ok, err := ao.prompter.Confirm(qConfirm, true)
@@ -81,7 +92,10 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 	}
 	steps := plan.NextSteps
 	if ao.json {
-		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Files: []fileJSON{}, NextSteps: steps}
+		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Answers: plan.Record.Answers, Detected: ao.detected, Files: []fileJSON{}, NextSteps: steps}
+		if out.Detected == nil {
+			out.Detected = []detectedJSON{}
+		}
 		for _, c := range changes {
 			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action})
 		}

@@ -34,6 +34,9 @@ const (
 	Skip      Action = "skip"
 	Conflict  Action = "conflict"
 	Delete    Action = "delete" // a file we wrote before and no longer produce, still as we wrote it
+	// Keep: a file that is the user's now and stays as it is: one they kept at an earlier init
+	// (--on-conflict skip), or one we wrote before, no longer produce, and they have edited.
+	Keep Action = "keep"
 )
 
 // Policy says what to do with a file that exists, differs, and is not ours to change.
@@ -90,6 +93,8 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 			c.Action = Create
 		case bytes.Equal(old, f.Content):
 			c.Action = Unchanged
+		case keptBy(prev, f.Path):
+			c.Action = Keep // the user kept it at an earlier init; only --on-conflict overwrite takes it back
 		case f.Kind == generate.KindMerged || f.Path == generate.RecordName:
 			c.Action = Update // we only ever add our part to merged files
 		case recordedAs(prev, f.Path, old):
@@ -108,9 +113,16 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 			if err != nil {
 				return nil, err
 			}
-			if exists && digest(old) == rf.SHA256 {
-				changes = append(changes, Change{File: generate.File{Path: rf.Path, Kind: rf.Kind}, Action: Delete, Old: old, Exists: true})
+			if !exists {
+				continue
 			}
+			// Ours, as we wrote it: delete it. Edited (or kept) since: it is the user's, and it
+			// stays, with a line saying so.
+			action := Delete
+			if rf.Kept || digest(old) != rf.SHA256 {
+				action = Keep
+			}
+			changes = append(changes, Change{File: generate.File{Path: rf.Path, Kind: rf.Kind}, Action: action, Old: old, Exists: true})
 		}
 	}
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
@@ -118,9 +130,14 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 }
 
 // Resolve applies policy to every conflict. With Fail it returns a *ConflictError naming them all.
+// Overwrite also takes back the planned files the user kept at an earlier init.
 func Resolve(changes []Change, policy Policy) error {
 	var conflicts []string
 	for i := range changes {
+		if changes[i].Action == Keep && policy == Overwrite && changes[i].Content != nil {
+			changes[i].Action = Update
+			continue
+		}
 		if changes[i].Action != Conflict {
 			continue
 		}
@@ -137,6 +154,52 @@ func Resolve(changes []Change, policy Policy) error {
 		return &ConflictError{Paths: conflicts}
 	}
 	return nil
+}
+
+// Settle writes the outcome of conflict resolution into the plan's record: every planned file the
+// user keeps (skipped now, or kept before) is recorded as theirs, so the next generate --check does
+// not report it as drift. It re-encodes the record and updates the record file's change.
+func Settle(plan *generate.Plan, changes []Change) {
+	if plan.Record == nil {
+		return
+	}
+	marked := false
+	for _, c := range changes {
+		if (c.Action == Skip || c.Action == Keep) && c.Kind == generate.KindOwned && c.Content != nil && c.Path != generate.RecordName {
+			plan.Record.MarkKept(c.Path, c.Old)
+			marked = true
+		}
+	}
+	if !marked {
+		return
+	}
+	content := plan.Record.Encode()
+	for i := range changes {
+		c := &changes[i]
+		if c.Path != generate.RecordName {
+			continue
+		}
+		c.Content = content
+		switch {
+		case !c.Exists:
+			c.Action = Create
+		case bytes.Equal(c.Old, content):
+			c.Action = Unchanged
+		default:
+			c.Action = Update
+		}
+	}
+	for i := range plan.Files {
+		if plan.Files[i].Path == generate.RecordName {
+			plan.Files[i].Content = content
+		}
+	}
+}
+
+// keptBy reports whether prev records path as kept by the user.
+func keptBy(prev *generate.Record, path string) bool {
+	rf, ok := prev.File(path)
+	return ok && rf.Kept
 }
 
 func recordedAs(prev *generate.Record, path string, content []byte) bool {

@@ -167,8 +167,8 @@ func TestRecordedFilesUpdateWithoutConflict(t *testing.T) {
 	if got["x.js"] != Update || got["gone.js"] != Delete {
 		t.Errorf("actions = %v, want x.js update, gone.js delete", got)
 	}
-	if _, listed := got["edited-gone.js"]; listed {
-		t.Error("a stale file the user edited was planned for deletion")
+	if got["edited-gone.js"] != Keep {
+		t.Errorf("a stale file the user edited is planned as %q, want keep (it stays, with a line saying so)", got["edited-gone.js"])
 	}
 	if err := Write(context.Background(), root, changes); err != nil {
 		t.Fatal(err)

@@ -39,6 +39,8 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 			return nil, err
 		}
 		switch {
+		case keptBy(prev, f.Path) && exists:
+			// The user's since an init that kept it; Kept lists it.
 		case !exists:
 			out = append(out, Drift{Path: f.Path, Status: Missing, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, "", string(f.Content))})
 		case f.Kind == generate.KindMerged:
@@ -58,9 +60,28 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 			if err != nil {
 				return nil, err
 			}
-			if exists {
+			if exists && !rf.Kept {
 				out = append(out, Drift{Path: rf.Path, Status: Stale, Diff: udiff.Unified("a/"+rf.Path, "/dev/null", string(old), "")})
 			}
+		}
+	}
+	return out, nil
+}
+
+// Kept lists the planned files that prev records as kept by the user and that still differ from
+// what this binary would write: not drift, but worth a line in --check's report.
+func Kept(root string, plan *generate.Plan, prev *generate.Record) ([]string, error) {
+	var out []string
+	for _, f := range plan.Files {
+		if !keptBy(prev, f.Path) {
+			continue
+		}
+		old, exists, err := readSafe(root, f.Path)
+		if err != nil {
+			return nil, err
+		}
+		if exists && string(old) != string(f.Content) {
+			out = append(out, f.Path)
 		}
 	}
 	return out, nil

@@ -353,7 +353,11 @@ async function postJSON(options, path, payload) {
 }
 
 function resolveReference(reference) {
-  if (typeof reference === 'function') return String(reference());
+  if (typeof reference === 'function') {
+    // A function may have nothing to say yet (a binding reading the latest props): then make one.
+    const made = reference();
+    if (made !== undefined && made !== null && made !== '') return String(made);
+  }
   if (typeof reference === 'string' && reference !== '') return reference;
   const cryptoApi = globalThis.crypto;
   if (cryptoApi?.randomUUID) return cryptoApi.randomUUID();

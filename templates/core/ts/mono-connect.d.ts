@@ -54,8 +54,8 @@ export interface MonoConnectConfig {
   institution?: MonoInstitution;
   /** Sent as data.customer with the v2 auth scope. */
   customer?: MonoCustomer;
-  /** A fixed reference, or a function making one per session; default crypto.randomUUID(). */
-  reference?: string | (() => string);
+  /** A fixed reference, or a function making one per session (undefined: make one); default crypto.randomUUID(). */
+  reference?: string | (() => string | undefined);
   /** Origin whose messages are trusted (default MONO_WIDGET_ORIGIN). */
   widgetOrigin?: string;
   /** Replaces the lazy import('@mono.co/connect.js'), for tests. */

@@ -40,8 +40,9 @@ import { monoConfig } from './config.js';
  */
 
 /**
- * Opens Mono Connect from a component. Callbacks may change between renders (the latest
- * ones are called); customer, institution and reference are read once, or passed to link().
+ * Opens Mono Connect from a component. Everything may change between renders: the latest
+ * callbacks are called, and each session takes the latest customer, institution and reference
+ * (a customer id that loads after the first render is the one sent). link() options win.
  *
  * @param {UseMonoConnectOptions} [options]
  * @returns {UseMonoConnect}
@@ -57,9 +58,11 @@ export function useMonoConnect(options = {}) {
   const [mono] = useState(() =>
     createMonoConnect({
       ...monoConfig,
-      customer: options.customer,
-      institution: options.institution ?? monoConfig.institution,
-      reference: options.reference,
+      // Read when a session starts, not now: see link below for customer and institution.
+      reference: () => {
+        const reference = latest.current.reference;
+        return typeof reference === 'function' ? reference() : reference;
+      },
       onLinked: (result) => latest.current.onLinked?.(result),
       onPayment: (result) => latest.current.onPayment?.(result),
       onClose: (event) => latest.current.onClose?.(event),
@@ -68,6 +71,17 @@ export function useMonoConnect(options = {}) {
       onError: (error) => latest.current.onError?.(error),
       onStatus: (state) => latest.current.onStatus?.(state),
     }),
+  );
+
+  // Each session takes the customer and institution of the latest render, unless link() names them.
+  const [link] = useState(
+    () =>
+      (linkOptions = {}) =>
+        mono.link({
+          ...linkOptions,
+          customer: linkOptions.customer ?? latest.current.customer,
+          institution: linkOptions.institution ?? latest.current.institution ?? monoConfig.institution,
+        }),
   );
 
   // The server snapshot is the controller's own idle state, the same one the browser starts from,
@@ -86,7 +100,7 @@ export function useMonoConnect(options = {}) {
     state,
     status: statusText(state),
     busy: isBusy(state),
-    link: mono.link,
+    link,
     reauthorise: mono.reauthorise,
     pay: mono.pay,
     close: mono.close,
