@@ -138,6 +138,22 @@ func checkRun(o *generateOptions, root string, plan *generate.Plan, prev *genera
 	for _, d := range drift {
 		fmt.Fprint(w, d.Diff)
 	}
-	fmt.Fprintf(o.IO.Err, "mono-connect: %d generated file(s) drifted: run mono-connect generate to restore them, or keep your edits and re-run init with the answers you want\n", len(drift))
+	fmt.Fprintf(o.IO.Err, "mono-connect: %d generated file(s) drifted: %s\n", len(drift), restoreAdvice(drift, o.Dir))
 	return errDrift
+}
+
+// restoreAdvice names the command that really restores the drifted files: plain generate brings
+// back missing files and removes stale ones, but refuses to replace an edited file (a conflict),
+// so edits need --on-conflict overwrite.
+func restoreAdvice(drift []apply.Drift, dir string) string {
+	cmd := "mono-connect generate"
+	if dir != "." {
+		cmd += " " + shellQuote(filepath.ToSlash(dir))
+	}
+	for _, d := range drift {
+		if d.Status == apply.Modified {
+			return "run " + cmd + " --on-conflict overwrite to restore them (your edits to them are lost), or keep your edits: " + cmd + " --on-conflict skip records them as yours"
+		}
+	}
+	return "run " + cmd + " to restore them"
 }

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/samecode"
 )
 
 // Action is what happens to one planned path.
@@ -92,6 +93,10 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 		case !exists:
 			c.Action = Create
 		case bytes.Equal(old, f.Content):
+			c.Action = Unchanged
+		case f.Kind == generate.KindOwned && samecode.Equal(f.Path, old, f.Content):
+			// The same code in the project's own formatting (Prettier, a pre-commit hook): leave it
+			// as the formatter wrote it, or the two would rewrite each other forever.
 			c.Action = Unchanged
 		case keptBy(prev, f.Path):
 			c.Action = Keep // the user kept it at an earlier init; only --on-conflict overwrite takes it back

@@ -4,6 +4,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/samecode"
 )
 
 // DriftStatus is how a generated file differs from what this binary would write.
@@ -23,8 +24,8 @@ type Drift struct {
 	Diff   string      `json:"-"` // unified diff, disk (a/) against what would be written (b/)
 }
 
-// Check compares the disk under root with plan, reading only. Owned files must match byte for
-// byte; for merged files only our part counts; starter files and unrecorded files are the user's.
+// Check compares the disk under root with plan, reading only. Owned files must hold the same code
+// (JS, TS, Vue and Svelte in any formatting, see package samecode) or match byte for byte; for merged files only our part counts; starter files and unrecorded files are the user's.
 // A file the previous record lists that the plan no longer produces is stale while it exists.
 func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, error) {
 	var out []Drift
@@ -47,7 +48,9 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 			if !f.Owned(old) {
 				out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
 			}
-		case string(old) != string(f.Content):
+		case !samecode.Equal(f.Path, old, f.Content):
+			// Owned code files are compared as code: the project's formatter rewriting one is not
+			// drift, a changed statement is.
 			out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
 		}
 	}

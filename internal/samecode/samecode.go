@@ -1,0 +1,147 @@
+// Package samecode decides whether two versions of a generated file are the same code, so that a
+// project's formatter (Prettier, `eslint --fix` of layout rules, an editor's format-on-save, a
+// pre-commit hook) rewriting a generated file is not drift, while a changed statement still is.
+//
+// JavaScript and TypeScript (and the <script> blocks of .vue and .svelte files) are compared as
+// code: both versions are printed again by esbuild's parser with whitespace minified, which erases
+// quotes, semicolons, wrapping and indentation but keeps every statement and expression. esbuild
+// drops TypeScript types and comments while printing, so a second, looser comparison of the text
+// itself (whitespace, quote style, semicolons, commas and parentheses ignored) catches an edited
+// type or comment. Markup outside the script blocks gets only the looser comparison. Every other
+// file (Go, JSON, CSS, Markdown) must match byte for byte: their formatters are not in question.
+package samecode
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Equal reports whether a and b, two versions of the file at name, are the same code.
+func Equal(name string, a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	switch ext := path.Ext(name); ext {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx":
+		return sameScript(loaderFor(ext), string(a), string(b))
+	case ".vue", ".svelte":
+		return sameComponent(string(a), string(b))
+	}
+	return false
+}
+
+// Applies reports whether Equal compares files named like name as code (not byte for byte).
+func Applies(name string) bool {
+	switch path.Ext(name) {
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte":
+		return true
+	}
+	return false
+}
+
+func loaderFor(ext string) api.Loader {
+	switch ext {
+	case ".ts", ".mts", ".cts":
+		return api.LoaderTS
+	case ".tsx":
+		return api.LoaderTSX
+	case ".jsx":
+		return api.LoaderJSX
+	}
+	return api.LoaderJS
+}
+
+// sameScript compares two scripts as code. A script that does not parse is never the same as
+// another one: an edit that broke the file is drift.
+func sameScript(loader api.Loader, a, b string) bool {
+	pa, ok := printed(loader, a)
+	if !ok {
+		return false
+	}
+	pb, ok := printed(loader, b)
+	if !ok {
+		return false
+	}
+	return pa == pb && loose(a) == loose(b)
+}
+
+// printed is the code esbuild prints back for src: one canonical layout of the same program.
+func printed(loader api.Loader, src string) (string, bool) {
+	res := api.Transform(src, api.TransformOptions{
+		Loader:           loader,
+		Format:           api.FormatDefault, // keep import/export as written
+		Target:           api.ESNext,        // no down-levelling: print what is there
+		JSX:              api.JSXTransform,  // applies JSX whitespace rules: rewrapped text is the same text
+		MinifyWhitespace: true,
+		LegalComments:    api.LegalCommentsNone,
+		Charset:          api.CharsetUTF8,
+		// Keep every import as written, even one used only as a type: removing an import is an edit.
+		TsconfigRaw: `{"compilerOptions":{"verbatimModuleSyntax":true}}`,
+		LogLevel:    api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		return "", false
+	}
+	return string(res.Code), true
+}
+
+// looseDrop are the characters formatters add, remove or swap without changing the program:
+// whitespace, semicolons, trailing commas and the parentheses Prettier puts around arrow
+// parameters and multi-line JSX.
+var looseDrop = strings.NewReplacer(
+	" ", "", "\t", "", "\n", "", "\r", "",
+	";", "", ",", "", "(", "", ")", "",
+	`"`, "'", // quote style
+)
+
+func loose(s string) string { return looseDrop.Replace(s) }
+
+// scriptBlock finds the <script> blocks of a single-file component (Vue or Svelte): its attributes
+// and its body.
+var scriptBlock = regexp.MustCompile(`(?s)<script\b([^>]*)>(.*?)</script\s*>`)
+
+var tsLang = regexp.MustCompile(`\blang\s*=\s*["']?ts\b`)
+
+// sameComponent compares the script blocks of two components as code, in order, and the rest of
+// the files loosely.
+func sameComponent(a, b string) bool {
+	sa, ra := splitComponent(a)
+	sb, rb := splitComponent(b)
+	if len(sa) != len(sb) || loose(ra) != loose(rb) {
+		return false
+	}
+	for i := range sa {
+		if loose(sa[i].attrs) != loose(sb[i].attrs) {
+			return false
+		}
+		loader := api.LoaderJS
+		if tsLang.MatchString(sa[i].attrs) {
+			loader = api.LoaderTS
+		}
+		if !sameScript(loader, sa[i].body, sb[i].body) {
+			return false
+		}
+	}
+	return true
+}
+
+type script struct{ attrs, body string }
+
+// splitComponent returns the script blocks of src and src without them.
+func splitComponent(src string) ([]script, string) {
+	var scripts []script
+	var rest strings.Builder
+	last := 0
+	for _, m := range scriptBlock.FindAllStringSubmatchIndex(src, -1) {
+		rest.WriteString(src[last:m[0]])
+		rest.WriteString("<script></script>")
+		scripts = append(scripts, script{attrs: src[m[2]:m[3]], body: src[m[4]:m[5]]})
+		last = m[1]
+	}
+	rest.WriteString(src[last:])
+	return scripts, rest.String()
+}
