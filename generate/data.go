@@ -22,6 +22,9 @@ type TemplateData struct {
 	SrcDir  string // source root relative to the project root, slash-separated ("src", "app" or ".")
 	CoreDir string // where core/ lands, relative to the project root (e.g. "src/lib/mono-connect")
 
+	// ServerComponents: client modules need 'use client' (Target.ServerComponents).
+	ServerComponents bool
+
 	Greenfield bool   // the starter app is being written too
 	AppName    string // package.json name of the starter (validated npm name)
 

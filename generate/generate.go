@@ -231,17 +231,18 @@ func (p *Plan) buildRecord(in Input) *Record {
 // templateData resolves every derived value the templates read.
 func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 	d := TemplateData{
-		Framework:     t.Name,
-		Lang:          o.Lang,
-		TS:            o.Lang == "ts",
-		Features:      Features{Link: true},
-		Institution:   Institution{ID: o.Institution, AuthMethod: o.AuthMethod},
-		PublicKeyEnv:  o.PublicKeyEnv,
-		PublicKey:     o.PublicKey,
-		BackendURLEnv: t.BackendURLEnv,
-		Greenfield:    o.Greenfield,
-		AppName:       o.AppName,
-		Backend:       o.Backend,
+		Framework:        t.Name,
+		ServerComponents: t.ServerComponents,
+		Lang:             o.Lang,
+		TS:               o.Lang == "ts",
+		Features:         Features{Link: true},
+		Institution:      Institution{ID: o.Institution, AuthMethod: o.AuthMethod},
+		PublicKeyEnv:     o.PublicKeyEnv,
+		PublicKey:        o.PublicKey,
+		BackendURLEnv:    t.BackendURLEnv,
+		Greenfield:       o.Greenfield,
+		AppName:          o.AppName,
+		Backend:          o.Backend,
 	}
 	for _, f := range o.Features {
 		switch f {

@@ -302,8 +302,9 @@ func envHasAll(content []byte, names []string) bool {
 	return true
 }
 
-// gitignoreLines keep env files with real keys out of git, while .env.example stays tracked.
-var gitignoreLines = []string{".env", ".env.*", "!.env.example"}
+// gitignoreLines keep env files with real keys out of git, while .env.example (and variants such
+// as .env.example-e2e, which apps track beside it) stays tracked.
+var gitignoreLines = []string{".env", ".env.*", "!.env.example*"}
 
 // mergeGitignore appends each of lines that src does not already hold, under one comment.
 func mergeGitignore(src []byte, lines []string) []byte {

@@ -105,14 +105,14 @@ func TestMergeEnv(t *testing.T) {
 
 func TestMergeGitignore(t *testing.T) {
 	got := string(mergeGitignore([]byte("node_modules\n.env\n"), gitignoreLines))
-	want := "node_modules\n.env\n\n# env files hold keys (mono-connect)\n.env.*\n!.env.example\n"
+	want := "node_modules\n.env\n\n# env files hold keys (mono-connect)\n.env.*\n!.env.example*\n"
 	if got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 	if again := string(mergeGitignore([]byte(got), gitignoreLines)); again != got {
 		t.Errorf("second merge changed the file: %q", again)
 	}
-	if got := string(mergeGitignore(nil, gitignoreLines)); got != "# env files hold keys (mono-connect)\n.env\n.env.*\n!.env.example\n" {
+	if got := string(mergeGitignore(nil, gitignoreLines)); got != "# env files hold keys (mono-connect)\n.env\n.env.*\n!.env.example*\n" {
 		t.Errorf("empty file: got %q", got)
 	}
 }

@@ -42,7 +42,7 @@ func TestNoSecretOutsideServerCode(t *testing.T) {
 				}
 			}
 			if f.Path == ".gitignore" {
-				ignored = gitignoreHasAll(f.Content, []string{".env", ".env.*", "!.env.example"})
+				ignored = gitignoreHasAll(f.Content, []string{".env", ".env.*", "!.env.example*"})
 			}
 		}
 		if !ignored {

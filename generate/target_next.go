@@ -24,7 +24,8 @@ var nextTarget = register(&Target{
 	DevScript:        "dev",
 	DevProxy:         "in development, forward /api/mono to the Go server: rewrites() in next.config from /api/mono/:path* to http://localhost:%d/api/mono/:path*",
 	// The hook and button are React's own (templates/react/integration); Next adds its config.
-	Base: "react",
+	Base:             "react",
+	ServerComponents: true,
 })
 
 // nextSrcDir follows the project's own choice: create-next-app --src-dir puts app/ (or pages/)

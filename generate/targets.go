@@ -44,6 +44,10 @@ type Target struct {
 	// Vite starter shares (.gitignore).
 	StarterBases []string
 
+	// ServerComponents: the framework renders React Server Components, so client modules start
+	// with 'use client' (elsewhere the directive is noise that Vite's Rollup warns about).
+	ServerComponents bool
+
 	// DevScript is the package.json script that starts the dev server in the starter.
 	DevScript string
 
