@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path"
 	"strings"
 )
 
@@ -302,15 +303,17 @@ func envHasAll(content []byte, names []string) bool {
 	return true
 }
 
-// gitignoreLines keep env files with real keys out of git, while .env.example (and variants such
-// as .env.example-e2e, which apps track beside it) stays tracked.
-var gitignoreLines = []string{".env", ".env.*", "!.env.example*"}
+// gitignoreLines keep the env files that can hold keys out of git: .env and .env.local (where init
+// writes --public-key), and the per-mode local files every env loader reads (Vite, Next, Nuxt,
+// SvelteKit: .env.development.local and so on). No broader pattern: apps track .env.example,
+// .env.production or .env.example-e2e, and a line like .env.* would catch them.
+var gitignoreLines = []string{".env", ".env.local", ".env.*.local"}
 
 // mergeGitignore appends each of lines that src does not already hold, under one comment.
 func mergeGitignore(src []byte, lines []string) []byte {
 	var missing []string
 	for _, l := range lines {
-		if !hasLine(src, l) {
+		if !ignoresName(src, l) {
 			missing = append(missing, l)
 		}
 	}
@@ -331,18 +334,37 @@ func mergeGitignore(src []byte, lines []string) []byte {
 	return out
 }
 
-func hasLine(src []byte, line string) bool {
-	for _, l := range bytes.Split(src, []byte("\n")) {
-		if string(bytes.TrimSpace(l)) == line {
-			return true
+// ignoresName reports whether the ignore file src already covers name (one of our lines, read as a
+// file name): the same line, or a broader pattern of the app's own (`.env*`, `.env.*`, `*.local`)
+// that matches it, with no later negation (`!.env.local`) taking it back. Only patterns without a
+// slash are read, the kind that match a name at any depth, as ours do; so an app whose .gitignore
+// already keeps env files out gets no redundant lines.
+func ignoresName(src []byte, name string) bool {
+	ignored := false
+	for _, raw := range bytes.Split(src, []byte("\n")) {
+		l := string(bytes.TrimSpace(raw))
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		negated := strings.HasPrefix(l, "!")
+		pattern := strings.TrimPrefix(l, "!")
+		if strings.Contains(strings.TrimSuffix(pattern, "/"), "/") {
+			continue
+		}
+		if pattern == name {
+			ignored = !negated
+			continue
+		}
+		if ok, err := path.Match(pattern, name); err == nil && ok {
+			ignored = !negated
 		}
 	}
-	return false
+	return ignored
 }
 
 func gitignoreHasAll(content []byte, lines []string) bool {
 	for _, l := range lines {
-		if !hasLine(content, l) {
+		if !ignoresName(content, l) {
 			return false
 		}
 	}

@@ -105,14 +105,38 @@ func TestMergeEnv(t *testing.T) {
 
 func TestMergeGitignore(t *testing.T) {
 	got := string(mergeGitignore([]byte("node_modules\n.env\n"), gitignoreLines))
-	want := "node_modules\n.env\n\n# env files hold keys (mono-connect)\n.env.*\n!.env.example*\n"
+	want := "node_modules\n.env\n\n# env files hold keys (mono-connect)\n.env.local\n.env.*.local\n"
 	if got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 	if again := string(mergeGitignore([]byte(got), gitignoreLines)); again != got {
 		t.Errorf("second merge changed the file: %q", again)
 	}
-	if got := string(mergeGitignore(nil, gitignoreLines)); got != "# env files hold keys (mono-connect)\n.env\n.env.*\n!.env.example*\n" {
+	if got := string(mergeGitignore(nil, gitignoreLines)); got != "# env files hold keys (mono-connect)\n.env\n.env.local\n.env.*.local\n" {
 		t.Errorf("empty file: got %q", got)
+	}
+}
+
+func TestMergeGitignoreCoveredByTheAppsOwnPatterns(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"create-next-app: .env* covers all", "node_modules\n# env files\n.env*\n", "node_modules\n# env files\n.env*\n"},
+		{"sv create: .env and .env.* cover all", ".env\n.env.*\n!.env.example\n!.env.test\n", ".env\n.env.*\n!.env.example\n!.env.test\n"},
+		{"create-vite: *.local covers the local files, not .env", "dist\n*.local\n", "dist\n*.local\n\n# env files hold keys (mono-connect)\n.env\n"},
+		{"a later negation takes a name back", ".env*\n!.env.local\n", ".env*\n!.env.local\n\n# env files hold keys (mono-connect)\n.env.local\n"},
+		{"a pattern with a slash is not read", "config/.env*\n", "config/.env*\n\n# env files hold keys (mono-connect)\n.env\n.env.local\n.env.*.local\n"},
+		{"a comment is not a pattern", "# .env*\n", "# .env*\n\n# env files hold keys (mono-connect)\n.env\n.env.local\n.env.*.local\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(mergeGitignore([]byte(tt.src), gitignoreLines))
+			if got != tt.want {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+			if !gitignoreHasAll([]byte(got), gitignoreLines) {
+				t.Error("the merged file does not hold our part")
+			}
+		})
 	}
 }

@@ -42,11 +42,11 @@ func TestNoSecretOutsideServerCode(t *testing.T) {
 				}
 			}
 			if f.Path == ".gitignore" {
-				ignored = gitignoreHasAll(f.Content, []string{".env", ".env.*", "!.env.example*"})
+				ignored = gitignoreHasAll(f.Content, []string{".env", ".env.local", ".env.*.local"})
 			}
 		}
 		if !ignored {
-			t.Errorf("%s/%s: the plan does not ensure .env and .env.* are gitignored", o.Framework, o.Lang)
+			t.Errorf("%s/%s: the plan does not ensure .env, .env.local and .env.*.local are gitignored", o.Framework, o.Lang)
 		}
 	}
 	if scanned == 0 {

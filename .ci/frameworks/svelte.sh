@@ -40,7 +40,7 @@ say "brownfield host: sv 0.17.1 create (minimal template, TypeScript, no add-ons
 host="$scratch/host"
 core=src/lib/mono-connect
 # sv's .gitignore already ignores .env and .env.*, so init leaves it as it is.
-brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
+brownfield_check "$host" .env.example mono-connect.json package.json \
   $core/MonoConnectButton.svelte $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
   $core/mono-connect.js $core/mono-connect.svelte.ts
 
