@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Detection is what an existing project says about itself. Each field names the evidence, so the
@@ -127,19 +129,22 @@ func workspaces(project fs.FS, field json.RawMessage) []string {
 			globs = obj.Packages
 		}
 	}
-	if b, err := fs.ReadFile(project, "pnpm-workspace.yaml"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			line = strings.TrimSpace(line)
-			if strings.HasPrefix(line, "- ") {
-				globs = append(globs, strings.Trim(strings.TrimSpace(line[2:]), `"'`))
-			}
+	if b, err := fs.ReadFile(project, PnpmWorkspace); err == nil {
+		// Only its packages list: the file also holds catalogs, onlyBuiltDependencies and such.
+		var ws struct {
+			Packages []string `yaml:"packages"`
+		}
+		if yaml.Unmarshal(b, &ws) == nil {
+			globs = append(globs, ws.Packages...)
 		}
 	}
 	seen := map[string]bool{}
 	var out []string
 	for _, g := range globs {
 		g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
-		if strings.HasPrefix(g, "!") || !fs.ValidPath(strings.ReplaceAll(g, "*", "x")) {
+		// "." is the root itself (pnpm 10's single-project workspace, kept for its catalog): an
+		// app, not a monorepo of them.
+		if g == "." || g == "" || strings.HasPrefix(g, "!") || !fs.ValidPath(strings.ReplaceAll(g, "*", "x")) {
 			continue
 		}
 		matches, _ := fs.Glob(project, g)

@@ -316,7 +316,16 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 		return nil, err
 	}
 	if ok {
-		merged, err := addDependency(pkg, ConnectPackage, ConnectVersion)
+		// A pnpm project that pins its versions in a catalog gets ours there too, and package.json
+		// names it "catalog:" like every other dependency of the app.
+		version, catalogFile, err := catalogMerge(pkg, read)
+		if err != nil {
+			return nil, err
+		}
+		if catalogFile != nil {
+			out = append(out, *catalogFile)
+		}
+		merged, err := addDependency(pkg, ConnectPackage, version)
 		if err != nil {
 			return nil, &UsageError{Msg: err.Error() + ": fix package.json and run again"}
 		}

@@ -47,10 +47,52 @@ func addDependency(src []byte, name, version string) ([]byte, error) {
 			return insertMember(src, depObj, name, entry, indentOf(src, obj)), nil
 		}
 	}
-	// No dependencies yet: add the object as the last top-level member.
+	// No dependencies yet: add the object where package.json's conventional key order puts it
+	// (before devDependencies, overrides, engines... when the file has them), else last, so a
+	// key-order lint rule (sort-package-json, eslint-plugin-package-json) stays quiet.
 	unit := indentOf(src, obj)
 	value := "{\n" + unit + unit + entry + "\n" + unit + "}"
-	return insertMember(src, obj, "\uffff", quoteJSON("dependencies")+": "+value, ""), nil
+	return insertMemberAt(src, obj, dependenciesPosition(obj), quoteJSON("dependencies")+": "+value, ""), nil
+}
+
+// keysAfterDependencies are the top-level package.json keys that conventionally follow
+// "dependencies" (the order of sort-package-json, which most key-order rules follow).
+var keysAfterDependencies = map[string]bool{
+	"devDependencies": true, "peerDependencies": true, "peerDependenciesMeta": true,
+	"optionalDependencies": true, "bundledDependencies": true, "bundleDependencies": true,
+	"overrides": true, "resolutions": true, "pnpm": true, "engines": true, "engineStrict": true,
+	"volta": true, "packageManager": true, "os": true, "cpu": true, "publishConfig": true,
+	"prettier": true, "eslintConfig": true, "lint-staged": true, "simple-git-hooks": true,
+	"husky": true, "browserslist": true, "stylelint": true, "jest": true,
+}
+
+// dependenciesPosition is the member index a new "dependencies" object goes to.
+func dependenciesPosition(obj jsonObject) int {
+	for i, m := range obj.members {
+		if keysAfterDependencies[m.key] {
+			return i
+		}
+	}
+	return len(obj.members)
+}
+
+// dependencyVersion returns the version package.json content gives name in dependencies or
+// devDependencies, and whether it lists name at all.
+func dependencyVersion(content []byte, name string) (string, bool) {
+	var pkg struct {
+		Dependencies    map[string]any `json:"dependencies"`
+		DevDependencies map[string]any `json:"devDependencies"`
+	}
+	if json.Unmarshal(content, &pkg) != nil {
+		return "", false
+	}
+	for _, deps := range []map[string]any{pkg.Dependencies, pkg.DevDependencies} {
+		if v, ok := deps[name]; ok {
+			s, _ := v.(string)
+			return s, true
+		}
+	}
+	return "", false
 }
 
 // hasDependency reports whether package.json content lists name in dependencies or devDependencies.
@@ -178,18 +220,27 @@ func insertMember(src []byte, obj jsonObject, key, entry, unit string) []byte {
 		b.Write(src[obj.close:])
 		return b.Bytes()
 	}
-	indent := lineIndent(src, obj.members[0].keyStart)
-	multiline := bytes.ContainsRune(src[obj.open:obj.members[0].keyStart], '\n')
-	sep := " "
-	if multiline {
-		sep = "\n" + indent
-	}
 	pos := len(obj.members)
 	for i, m := range obj.members {
 		if m.key > key {
 			pos = i
 			break
 		}
+	}
+	return insertMemberAt(src, obj, pos, entry, unit)
+}
+
+// insertMemberAt inserts entry into obj before its member pos (len(obj.members): after the last),
+// matching the indentation and line style of the existing members.
+func insertMemberAt(src []byte, obj jsonObject, pos int, entry, unit string) []byte {
+	if len(obj.members) == 0 {
+		return insertMember(src, obj, "", entry, unit)
+	}
+	indent := lineIndent(src, obj.members[0].keyStart)
+	multiline := bytes.ContainsRune(src[obj.open:obj.members[0].keyStart], '\n')
+	sep := " "
+	if multiline {
+		sep = "\n" + indent
 	}
 	var b bytes.Buffer
 	if pos < len(obj.members) {

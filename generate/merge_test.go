@@ -25,6 +25,16 @@ func TestAddDependencyKeepsFormatting(t *testing.T) {
 			want: "{\n    \"name\": \"x\",\n    \"scripts\": {\n        \"build\": \"vite build\"\n    },\n    \"dependencies\": {\n        \"@mono.co/connect.js\": \"2.2.0\"\n    }\n}\n",
 		},
 		{
+			name: "no dependencies yet: before devDependencies and resolutions, in key order",
+			in:   "{\n  \"name\": \"x\",\n  \"scripts\": {},\n  \"devDependencies\": {\n    \"vite\": \"8.0.0\"\n  },\n  \"resolutions\": {}\n}\n",
+			want: "{\n  \"name\": \"x\",\n  \"scripts\": {},\n  \"dependencies\": {\n    \"@mono.co/connect.js\": \"2.2.0\"\n  },\n  \"devDependencies\": {\n    \"vite\": \"8.0.0\"\n  },\n  \"resolutions\": {}\n}\n",
+		},
+		{
+			name: "no dependencies yet, only keys that come after: first",
+			in:   "{\n  \"resolutions\": {}\n}\n",
+			want: "{\n  \"dependencies\": {\n    \"@mono.co/connect.js\": \"2.2.0\"\n  },\n  \"resolutions\": {}\n}\n",
+		},
+		{
 			name: "empty dependencies object",
 			in:   "{\n  \"name\": \"x\",\n  \"dependencies\": {}\n}\n",
 			want: "{\n  \"name\": \"x\",\n  \"dependencies\": {\n    \"@mono.co/connect.js\": \"2.2.0\"\n  }\n}\n",

@@ -1,0 +1,91 @@
+package generate
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestAddToCatalog(t *testing.T) {
+	tests := []struct {
+		name, in, want, err string
+	}{
+		{
+			name: "unsorted catalog: last, single quotes kept",
+			in:   "packages:\n  - .\ncatalog:\n  '@antfu/eslint-config': ^6.0.0\n  vue: ^3.5.45\n  vite: ^8.4.0\nonlyBuiltDependencies:\n  - esbuild\n",
+			want: "packages:\n  - .\ncatalog:\n  '@antfu/eslint-config': ^6.0.0\n  vue: ^3.5.45\n  vite: ^8.4.0\n  '@mono.co/connect.js': 2.2.0\nonlyBuiltDependencies:\n  - esbuild\n",
+		},
+		{
+			name: "sorted: before the first key after ours",
+			in:   "catalog:\n    '@antfu/ni': ^1.0.0\n    vite: ^8.4.0\n    vue: ^3.5.45\n",
+			want: "catalog:\n    '@antfu/ni': ^1.0.0\n    '@mono.co/connect.js': 2.2.0\n    vite: ^8.4.0\n    vue: ^3.5.45\n",
+		},
+		{
+			name: "double quotes followed",
+			in:   "catalog:\n  \"vue\": \"^3.5.45\"\n",
+			want: "catalog:\n  \"@mono.co/connect.js\": 2.2.0\n  \"vue\": \"^3.5.45\"\n",
+		},
+		{
+			name: "no final newline",
+			in:   "catalog:\n  '@antfu/ni': ^1.0.0",
+			want: "catalog:\n  '@antfu/ni': ^1.0.0\n  '@mono.co/connect.js': 2.2.0\n",
+		},
+		{
+			name: "a flow mapping is refused with what to add",
+			in:   "catalog: { vue: ^3.5.45 }\n",
+			err:  `add "@mono.co/connect.js" to the catalog in pnpm-workspace.yaml by hand (@mono.co/connect.js: 2.2.0), then run again`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, err := readPnpmCatalog([]byte(tt.in))
+			if err != nil || cat == nil {
+				t.Fatalf("readPnpmCatalog: %v, %v", cat, err)
+			}
+			got, err := addToCatalog([]byte(tt.in), cat, ConnectPackage, ConnectVersion)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			again, err := readPnpmCatalog(got)
+			if err != nil || again == nil || !again.has(ConnectPackage) {
+				t.Errorf("the result does not parse with our entry in the catalog: %v", err)
+			}
+		})
+	}
+}
+
+func TestReadPnpmCatalog(t *testing.T) {
+	for _, in := range []string{"packages:\n  - .\n", "catalogs:\n  react19:\n    react: ^19\n", "", "catalog: ^1\n"} {
+		cat, err := readPnpmCatalog([]byte(in))
+		if err != nil || cat != nil {
+			t.Errorf("readPnpmCatalog(%q) = %v, %v; want no catalog", in, cat, err)
+		}
+	}
+	if _, err := readPnpmCatalog([]byte("catalog: [\n")); err == nil {
+		t.Error("broken YAML read without an error")
+	}
+}
+
+func TestDetectReadsOnlyPnpmPackages(t *testing.T) {
+	project := fstest.MapFS{
+		"package.json":          {Data: []byte(`{"name":"root","private":true}`)},
+		"pnpm-workspace.yaml":   {Data: []byte("packages:\n  - apps/*\n  - .\nonlyBuiltDependencies:\n  - esbuild\ncatalog:\n  vue: ^3.5.45\n")},
+		"apps/web/package.json": {Data: []byte(`{"name":"web"}`)},
+		"esbuild/package.json":  {Data: []byte(`{"name":"not-a-workspace"}`)},
+	}
+	d, err := Detect(project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Workspaces) != 1 || d.Workspaces[0] != "apps/web" {
+		t.Errorf("Workspaces = %q, want [apps/web]: only the packages list counts, and . is the root itself", d.Workspaces)
+	}
+}
