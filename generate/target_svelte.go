@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // svelteTarget is SvelteKit with Svelte 5 runes. The integration lives under $lib
@@ -88,7 +89,7 @@ func svelteEnvMerge(file, lang string) Merge {
 			if declaresEnv(old, d) {
 				return old, nil
 			}
-			return nil, fmt.Errorf("it exists without %s and %s: add %s to its defineEnvVars({...}) and run again",
+			return nil, usagef("it exists without %s and %s: add %s to its defineEnvVars({...}) and run again",
 				d.PublicKeyEnv, d.BackendURLEnv, svelteEnvEntries(d, ""))
 		},
 		Owned: declaresEnv,
@@ -108,8 +109,8 @@ func svelteEnvEntries(d TemplateData, indent string) string {
 	for _, name := range []string{d.PublicKeyEnv, d.BackendURLEnv} {
 		fmt.Fprintf(&b, "%s%s: { public: true, static: true, schema: (value) => value },\n", indent, name)
 	}
-	if indent == "" {
-		return string(bytes.TrimSpace(bytes.ReplaceAll(b.Bytes(), []byte("\n"), []byte(" "))))
+	if indent == "" { // one line, for a message
+		return strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(b.String()), ",\n", ", "), ",")
 	}
 	return b.String()
 }
