@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 source .ci/node.sh
-source .ci/lib.sh # say, fail; and Node 24 for building the CLI's callers below
+source .ci/lib.sh # say and fail; it also puts Node 24 first, which reads the target list below
 
 export npm_config_cache="${NPM_CACHE:-${npm_config_cache:-$HOME/.npm}}"
 export npm_config_omit_lockfile_registry_resolved=true
