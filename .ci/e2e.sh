@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 start=$SECONDS
+source .ci/node.sh
+use_node
 if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "installing Chromium (Debian package)"
   apt-get update -qq >/dev/null

@@ -1,6 +1,10 @@
 # Helpers for .ci/frameworks/*.sh, sourced, not run. Each framework script is called as
 #   bash .ci/frameworks/<name>.sh /path/to/mono-connect /path/to/scratch
-# with the npm settings of .ci/run already exported.
+# with the npm settings of .ci/run already exported. Every suite runs on the Node of .ci/node.sh
+# (installed on first use), also when a script is run by hand.
+
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
+use_node
 
 say() { printf -- '--- %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }

@@ -77,18 +77,10 @@ func createNextApp(t *testing.T, dir string) {
 		"--use-npm", "--skip-install", "--disable-git", "--yes")
 }
 
-// createAngularHost runs `ng new`. The CLI writes caret ranges; the registry copy here lacks the
-// newest @angular/build, so the tooling is pinned to a version that installs.
+// createAngularHost runs `ng new` (Angular CLI 22), as the Angular docs start a project.
 func createAngularHost(t *testing.T, dir string) {
-	npmExec(t, filepath.Dir(dir), "@angular/cli@21.2.27", "new", filepath.Base(dir),
+	npmExec(t, filepath.Dir(dir), "@angular/cli@22.2.7", "new", filepath.Base(dir),
 		"--skip-install", "--skip-git", "--defaults", "--ssr=false")
-	pkg := filepath.Join(dir, "package.json")
-	b, err := os.ReadFile(pkg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`"(@angular/(?:build|cli))": "\^21\.2\.\d+"`).ReplaceAllString(string(b), `"$1": "21.2.27"`)
-	writeFile(t, pkg, s)
 }
 
 func createSvelteKitHost(t *testing.T, dir string) {
@@ -109,7 +101,7 @@ func createNuxtHost(t *testing.T, dir string) {
     "preview": "nuxt preview"
   },
   "dependencies": {
-    "nuxt": "4.4.5",
+    "nuxt": "4.5.2",
     "vue": "3.5.45",
     "vue-router": "5.5.1"
   }

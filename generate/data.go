@@ -9,6 +9,10 @@ type TemplateData struct {
 
 	Features Features
 
+	// Major is the framework's major version the integration is written for, for targets with a
+	// Major reader (svelte: SvelteKit 2 or 3); 0 for the others.
+	Major int
+
 	// Institution is the bank to open directly; Institution.ID is "" when none was chosen.
 	Institution Institution
 

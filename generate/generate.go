@@ -263,6 +263,14 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		d.SrcDir = "src"
 	}
 	d.CoreDir = path.Clean(strings.ReplaceAll(t.CoreDir, "_src_", d.SrcDir))
+	if t.Major != nil {
+		if project != nil {
+			d.Major = t.Major(project)
+		}
+		if d.Major == 0 {
+			d.Major = t.StarterMajor
+		}
+	}
 
 	d.Server.Port = DefaultServerPort
 	if o.Backend == "go" {
@@ -387,7 +395,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 		if err != nil {
 			return nil, err
 		}
-		if !ok && m.Optional {
+		if (!ok && m.Optional) || (m.When != nil && !m.When(*d)) {
 			continue
 		}
 		content, err := m.Apply(old, *d)

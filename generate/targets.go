@@ -56,6 +56,14 @@ type Target struct {
 	// it itself (Angular's proxy.conf.json).
 	DevProxy string
 
+	// Major reads the major version of the framework an existing project is on (package.json),
+	// for targets whose integration differs between majors; it returns 0 when the project says
+	// nothing readable, and greenfield (no project yet) gets the starter's. nil: one integration
+	// for every supported major.
+	Major func(project fs.FS) int
+	// StarterMajor is the major the greenfield starter pins, used when Major finds none.
+	StarterMajor int
+
 	// Merges are extra edits to files the user owns (e.g. Angular's angular.json), applied in
 	// both modes after the starter is laid down.
 	Merges []Merge
@@ -69,6 +77,8 @@ type Merge struct {
 	Owned func(content []byte, data TemplateData) bool
 	// Optional: when true a missing file is not an error (the merge is skipped).
 	Optional bool
+	// When, if set, limits the merge to the projects it applies to (e.g. one framework major).
+	When func(data TemplateData) bool
 }
 
 // SupportsLang reports whether lang is one of the target's languages.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Angular (standalone components, zoneless, no SSR). Angular is TypeScript only, so there is one
 # starter: it builds with `ng build` (strict TypeScript, strictTemplates) without the builder's
-# CommonJS warning for connect.js. Then init inside a fresh `ng new` workspace (Angular CLI 21.2.27,
+# CommonJS warning for connect.js. Then init inside a fresh `ng new` workspace (Angular CLI 22.2.7,
 # offline) adds only the integration, its environment files and angular.json's entries; the host
 # builds, and builds again with <mono-connect-button> on its page.
 set -euo pipefail
@@ -26,13 +26,10 @@ built() {
 greenfield_build angular ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702 2>&1 | tee "$scratch/app-ts.log"
 built "$scratch/app-ts" "$scratch/app-ts.log"
 
-say "brownfield host: ng new (Angular CLI 21.2.27, --defaults --ssr=false)"
-(cd "$scratch" && npm exec --yes -- @angular/cli@21.2.27 new host --skip-install --skip-git --defaults --ssr=false >/dev/null)
+say "brownfield host: ng new (Angular CLI 22.2.7, --defaults --ssr=false)"
+(cd "$scratch" && npm exec --yes -- @angular/cli@22.2.7 new host --skip-install --skip-git --defaults --ssr=false >/dev/null)
 host="$scratch/host"
-# ng new writes caret ranges; the registry copy here lacks the newest @angular/build, so the
-# tooling is pinned to a version that installs (as e2e/recipes_test.go does).
-sed -i -E 's#"(@angular/(build|cli))": "\^21\.2\.[0-9]+"#"\1": "21.2.27"#' "$host/package.json"
-[ "$(grep -c '"@angular/\(build\|cli\)": "21.2.27"' "$host/package.json")" = 2 ] || fail "could not pin @angular/build and @angular/cli in $host/package.json"
+grep -q '"@angular/core": "^22\.' "$host/package.json" || fail "ng new did not make an Angular 22 workspace in $host"
 
 core=src/lib/mono-connect
 brownfield_check "$host" .gitignore angular.json mono-connect.json package.json \

@@ -71,7 +71,7 @@ widget_lazy "$scratch/app-js"
 
 # The project `nuxi init` makes (template minimal; it downloads the template from GitHub, so it is
 # written out here, as in e2e/recipes_test.go).
-say "brownfield host: the minimal Nuxt 4.4.5 project nuxi init makes"
+say "brownfield host: the minimal Nuxt 4.5.2 project nuxi init makes"
 host="$scratch/host"
 mkdir -p "$host/app" "$host/public"
 cat >"$host/package.json" <<'EOF'
@@ -86,7 +86,7 @@ cat >"$host/package.json" <<'EOF'
     "preview": "nuxt preview"
   },
   "dependencies": {
-    "nuxt": "4.4.5",
+    "nuxt": "4.5.2",
     "vue": "3.5.45",
     "vue-router": "5.5.1"
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SvelteKit (Svelte 5): the ts and js starters build (`svelte-kit sync && svelte-check && vite
+# SvelteKit (Svelte 5): the ts and js starters (SvelteKit 3) build (`svelte-kit sync && svelte-check && vite
 # build`: svelte-check is strict on the TypeScript and on the JSDoc of // @ts-check files) and
 # adapter-static prerenders the page holding the button, proof that nothing of the widget runs
 # during server rendering. Then init inside a fresh `sv create` project adds only the integration,
@@ -35,9 +35,12 @@ greenfield_build svelte js --features link,reauth,payments,events
 prerendered "$scratch/app-js/build/index.html"
 lazy "$scratch/app-js/build/_app" "$scratch/app-js/build/index.html"
 
-say "brownfield host: sv 0.17.1 create (minimal template, TypeScript, no add-ons; adapter-auto)"
+# sv 0.17.1, the newest, still makes SvelteKit 2 projects: this host proves the kit 2 flavour of the
+# binding ($env/static/public, $app/environment); the starters above prove kit 3's.
+say "brownfield host: sv 0.17.1 create (minimal template, TypeScript, no add-ons; adapter-auto; SvelteKit 2)"
 (cd "$scratch" && npm exec --yes -- sv@0.17.1 create host --template minimal --types ts --no-add-ons --no-install >/dev/null)
 host="$scratch/host"
+grep -q '"@sveltejs/kit": "^2\.' "$host/package.json" || fail "sv made a host on another SvelteKit major than 2: update this script's expectations"
 core=src/lib/mono-connect
 # sv's .gitignore already ignores .env and .env.*, so init leaves it as it is.
 brownfield_check "$host" .env.example mono-connect.json package.json \

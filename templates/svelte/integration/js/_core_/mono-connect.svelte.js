@@ -6,9 +6,8 @@
 // SSR safety: constructing a MonoConnect touches nothing. The controller, and with it
 // connect.js, comes to life on the first link()/reauthorise()/pay(), which only a browser event
 // handler calls; on the server those methods reject instead of opening anything.
-import { browser } from '$app/environment';
 import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
-import { monoConfig } from './config.js';
+import { browser, monoConfig } from './config.js';
 
 // The core ships its types as a .d.ts for TypeScript projects only; these are the shapes this
 // file and its callers rely on, so svelte-check can hold JSDoc callers to them.

@@ -5,7 +5,6 @@
 // SSR safety: constructing a MonoConnect touches nothing. The controller, and with it
 // connect.js, comes to life on the first link()/reauthorise()/pay(), which only a browser event
 // handler calls; on the server those methods reject instead of opening anything.
-import { browser } from '$app/environment';
 import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
 import type {
 	MonoCloseReason,
@@ -17,7 +16,7 @@ import type {
 	MonoPaymentOptions,
 	MonoPaymentResult,
 } from './mono-connect.js';
-import { monoConfig } from './config.js';
+import { browser, monoConfig } from './config.js';
 
 /** Overrides of the app-wide settings in config.ts, for one MonoConnect (callbacks, customer...). */
 export type MonoConnectOptions = Partial<MonoConnectConfig>;
