@@ -88,9 +88,11 @@ function jsPackage(name, version, dir, edit) {
   writeJSON(path.join(dir, 'package.json'), manifest);
 }
 
-function pack(dir, out) {
-  const stdout = execFileSync('npm', ['pack', '--json', '--pack-destination', out, dir], { encoding: 'utf8' });
-  return path.join(out, JSON.parse(stdout)[0].filename);
+// pack packs every staged directory in one npm run (npm starts slowly) and returns each
+// package's tarball by name.
+function pack(dirs, out) {
+  const stdout = execFileSync('npm', ['pack', '--json', '--pack-destination', out, ...dirs], { encoding: 'utf8' });
+  return Object.fromEntries(JSON.parse(stdout).map((r) => [r.name, path.join(out, r.filename)]));
 }
 
 function stage(distDir) {
@@ -102,21 +104,24 @@ function stage(distDir) {
   const work = path.join(out, 'stage');
   fs.mkdirSync(work, { recursive: true });
 
-  const tarballs = {};
+  const staged = {};
   for (const pkg of wrapper.packages()) {
-    const dir = path.join(work, pkg.name.replace('/', '+'));
-    platformPackage(pkg, version, binaryFor(artifacts, distDir, pkg), dir);
-    tarballs[pkg.name] = pack(dir, out);
+    staged[pkg.name] = path.join(work, pkg.name.replace('/', '+'));
+    platformPackage(pkg, version, binaryFor(artifacts, distDir, pkg), staged[pkg.name]);
   }
   const optional = Object.fromEntries(wrapper.packages().map((p) => [p.name, version]));
-  jsPackage('mono-connect', version, path.join(work, 'mono-connect'), (m) => {
+  staged['mono-connect'] = path.join(work, 'mono-connect');
+  jsPackage('mono-connect', version, staged['mono-connect'], (m) => {
     m.optionalDependencies = optional;
   });
-  tarballs['mono-connect'] = pack(path.join(work, 'mono-connect'), out);
-  jsPackage('create-mono-connect', version, path.join(work, 'create-mono-connect'), (m) => {
+  staged['create-mono-connect'] = path.join(work, 'create-mono-connect');
+  jsPackage('create-mono-connect', version, staged['create-mono-connect'], (m) => {
     m.dependencies = { 'mono-connect': version };
   });
-  tarballs['create-mono-connect'] = pack(path.join(work, 'create-mono-connect'), out);
+  const packed = pack(Object.values(staged), out);
+  const tarballs = Object.fromEntries(Object.keys(staged).map((name) => [name, packed[name]]));
+  const unpacked = Object.keys(staged).filter((name) => !packed[name] || !fs.existsSync(packed[name]));
+  if (unpacked.length > 0) throw new Error(`npm pack made no tarball for ${unpacked.join(', ')}`);
   fs.rmSync(work, { recursive: true });
 
   writeJSON(path.join(out, 'packages.json'), { version, full_version: metadata.version, tarballs });
