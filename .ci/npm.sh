@@ -37,44 +37,52 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "npm.sh: $*" >&2; exit 1; }
 
-# The package managers themselves come from the registry, through the shared cache.
+# The package managers themselves come from the registry, through the shared cache, in one npm
+# run (a second `npm install --no-save` would prune what the first installed).
 echo "== package managers"
 tools=$tmp/tools
 mkdir -p "$tools"
-(cd "$tools" && npm install --no-save --prefer-offline pnpm@10.34.9 @yarnpkg/cli-dist@4.18.1 >/dev/null)
+(cd "$tools" && npm install --no-save --prefer-offline pnpm@10.34.9 @yarnpkg/cli-dist@4.18.1 bun@1.4.5 >/dev/null)
 pnpm=("$tools/node_modules/.bin/pnpm")
 yarn=(node "$tools/node_modules/@yarnpkg/cli-dist/bin/yarn.js")
 echo "pnpm $("${pnpm[@]}" --version), yarn $("${yarn[@]}" --version)"
-# bun only where its npm package can run here (its binary comes in a platform package too).
+# bun only where its npm package runs here (its binary comes in a platform package too).
 bun=""
-if (cd "$tools" && npm install --no-save --prefer-offline bun@1.4.5 >"$tmp/bun-install.log" 2>&1) && "$tools/node_modules/.bin/bun" --version >/dev/null 2>&1; then
+if "$tools/node_modules/.bin/bun" --version >/dev/null 2>"$tmp/bun.log"; then
   bun="$tools/node_modules/.bin/bun"
   echo "bun $("$bun" --version)"
 else
-  echo "bun: skipped, its npm package does not run here:"; tail -5 "$tmp/bun-install.log"
+  echo "bun: skipped, its npm package does not run here: $(head -3 "$tmp/bun.log")"
 fi
 
 # From here on no registry can be reached: every client's registry is a closed loopback port, so a
 # download attempt fails loudly instead of quietly succeeding.
 export npm_config_registry=http://127.0.0.1:9/
 export YARN_NPM_REGISTRY_SERVER=http://127.0.0.1:9 BUN_CONFIG_REGISTRY=http://127.0.0.1:9/
-export YARN_ENABLE_TELEMETRY=0 YARN_ENABLE_GLOBAL_CACHE=0 YARN_ENABLE_IMMUTABLE_INSTALLS=0
+# yarn's cache is a throwaway global one: with a project-local cache (enableGlobalCache: false)
+# yarn 4 fails with ENOENT on the .yarn/cache zip of a platform package it rightly did not fetch.
+export YARN_ENABLE_TELEMETRY=0 YARN_ENABLE_IMMUTABLE_INSTALLS=0 YARN_GLOBAL_FOLDER=$tmp/yarn-global
 
-# new_project DIR FIELD: a package.json depending on the wrapper's tarball; FIELD (npm's and bun's
-# "overrides", pnpm's "pnpm.overrides", yarn's "resolutions") points every platform package at its
-# tarball, standing in for the registry that would offer all eight.
+# new_project DIR HOW [EXTRA]: a package.json depending on the wrapper's tarball (and EXTRA's).
+# HOW is the field that stands in for a registry offering all eight platform packages, each
+# pointed at its tarball: npm's "overrides", yarn's "resolutions"; the package manager then
+# picks the one for this machine by the os/cpu/libc fields in the tarballs, as it would from
+# the registry. pnpm and bun skip that check for local tarballs (they take os/cpu from registry
+# metadata, so an override installs all eight): for them HOW is "direct", the wrapper and the
+# linux-x64 tarball as dependencies, and the other optional dependencies, unreachable offline,
+# are skipped as optional ones are.
 new_project() {
   mkdir -p "$1"
   node - "$1" "$packages" "$2" "${3:-}" <<'JS'
 const fs = require('fs'), path = require('path');
-const [dir, packages, field, extra] = process.argv.slice(2);
+const [dir, packages, how, extra] = process.argv.slice(2);
 const { tarballs } = require(packages);
 const file = (name) => 'file:' + path.resolve(tarballs[name]);
 const platforms = Object.fromEntries(Object.keys(tarballs).filter((n) => n.startsWith('@mono-connect/')).map((n) => [n, file(n)]));
 const pkg = { name: 'rehearsal', version: '1.0.0', private: true, dependencies: { 'mono-connect': file('mono-connect') } };
 if (extra) pkg.dependencies[extra] = file(extra);
-if (field === 'pnpm.overrides') pkg.pnpm = { overrides: platforms };
-else pkg[field] = platforms;
+if (how === 'direct') pkg.dependencies['@mono-connect/linux-x64'] = file('@mono-connect/linux-x64');
+else pkg[how] = platforms;
 fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 JS
 }
@@ -150,7 +158,7 @@ grep -qx 'mono-connect: the platform package @mono-connect/linux-x64 is not inst
 [ "$(wc -l <"$tmp/out")" -eq 1 ] || fail "the remedy is not one line"
 
 echo "== pnpm $("${pnpm[@]}" --version) (dependency scripts off, its default)"
-new_project "$tmp/pnpm" pnpm.overrides
+new_project "$tmp/pnpm" direct
 (cd "$tmp/pnpm" && "${pnpm[@]}" install --offline --no-frozen-lockfile --store-dir "$tmp/pnpm-store")
 rehearse pnpm "$tmp/pnpm" node -- npx
 (cd "$tmp/pnpm" && "${pnpm[@]}" exec mono-connect version)
@@ -159,7 +167,7 @@ for linker in pnp node-modules; do
   echo "== yarn $("${yarn[@]}" --version), nodeLinker: $linker"
   dir=$tmp/yarn-$linker
   new_project "$dir" resolutions
-  printf 'nodeLinker: %s\nenableGlobalCache: false\n' "$linker" >"$dir/.yarnrc.yml"
+  printf 'nodeLinker: %s\n' "$linker" >"$dir/.yarnrc.yml"
   touch "$dir/yarn.lock"
   (cd "$dir" && "${yarn[@]}" install)
   if [ "$linker" = pnp ]; then
@@ -172,7 +180,7 @@ done
 
 if [ -n "$bun" ]; then
   echo "== bun $("$bun" --version)"
-  new_project "$tmp/bun" overrides
+  new_project "$tmp/bun" direct
   (cd "$tmp/bun" && "$bun" install --cache-dir "$tmp/bun-cache")
   rehearse bun "$tmp/bun" node -- npx
   (cd "$tmp/bun" && "$bun" x mono-connect version)
