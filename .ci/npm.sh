@@ -16,8 +16,10 @@ node --version
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export npm_config_omit_lockfile_registry_resolved=true
 
-echo "== wrapper unit tests"
-node --test npm/
+echo "== wrapper and staging unit tests"
+# The files by name: node 20 searches a directory argument for tests, node 22 and later read the
+# arguments as globs, and a shell glob means the same to both.
+node --test npm/test/*.test.js npm/*/test/*.test.js
 
 if [ ! -f dist/artifacts.json ] || [ ! -f dist/metadata.json ]; then
   echo "== no goreleaser dist/: the snapshot build first"

@@ -74,9 +74,12 @@ function resolveBinary(platform, arch, libc, resolve) {
   return { path: null, wanted };
 }
 
-// The signals a terminal or a process manager sends to stop a program. They are passed on to the
-// binary, and the wrapper waits for it to end rather than dying first and orphaning it.
-const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+// The signals a terminal or a process manager sends to stop a program. The wrapper waits for the
+// binary to end rather than dying first and orphaning it, and on POSIX passes them on (a `kill`
+// aimed at the wrapper alone must reach the binary). Windows has no signals to pass: a console's
+// Ctrl-C or Ctrl-Break reaches every process attached to it, the binary included, and killing
+// the child here would end it at once, without its own clean-up.
+const STOP_SIGNALS = process.platform === 'win32' ? ['SIGINT', 'SIGBREAK'] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 
 function run(args) {
   const fs = require('fs');
@@ -87,17 +90,17 @@ function run(args) {
     process.exitCode = 1;
     return;
   }
-  const child = require('child_process').spawn(path, args, { stdio: 'inherit', windowsHide: false });
+  const child = require('child_process').spawn(path, args, { stdio: 'inherit' });
   const forward = (signal) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (process.platform !== 'win32' && child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
-  for (const s of FORWARDED) process.on(s, forward);
+  for (const s of STOP_SIGNALS) process.on(s, forward);
   child.on('error', (err) => {
     process.stderr.write(`mono-connect: cannot run ${path}: ${err.message}\n`);
     process.exit(1);
   });
   child.on('exit', (code, signal) => {
-    for (const s of FORWARDED) process.removeListener(s, forward);
+    for (const s of STOP_SIGNALS) process.removeListener(s, forward);
     if (signal === null) {
       process.exit(code);
     }
