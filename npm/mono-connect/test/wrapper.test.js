@@ -117,9 +117,11 @@ if (cmd === 'stderr') process.stderr.write('to stderr\\n');
 if (cmd === 'exit') process.exit(Number(rest[0]));
 if (cmd === 'die') process.kill(process.pid, rest[0]);
 if (cmd === 'wait' || cmd === 'catch') {
+  // Orphaned (the wrapper was killed by a test's hang guard): end too, so nothing lingers.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) process.exit(99); }, 200);
   if (cmd === 'catch') process.on('SIGINT', () => { console.log('child got SIGINT'); process.exit(130); });
   console.log('ready');
-  setInterval(() => {}, 1000);
 }
 `;
 
@@ -171,9 +173,16 @@ test('a binary killed by a signal: the wrapper dies of the same signal (a shell 
 
 // runUntilReady starts the wrapper, waits for the binary's "ready", sends signal to the wrapper
 // alone (not its process group), and resolves with how the wrapper ended and what it printed.
+// A wrapper that swallowed the signal would wait forever: after a minute it is killed and the
+// test fails (a hang guard, not a timed assertion).
 function runUntilReady(entry, cmd, signal) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, cmd], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const guard = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the wrapper did not end after ${signal}; output: ${out}`));
+    }, 60_000);
+    child.on('close', () => clearTimeout(guard));
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
