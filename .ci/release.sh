@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Release check: goreleaser's config and a full snapshot build (nothing published), then the
 # linux/amd64 archive is unpacked and its binary run. goreleaser is pinned and built from source.
+# The snapshot's dist/ is left at the repository's root (gitignored) for .ci/npm.sh, which builds
+# the npm packages from it, so one CI run builds the release once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 
 GORELEASER_VERSION=v2.15.1
 GOBIN_DIR="${GOBIN:-$(go env GOPATH)/bin}"
@@ -49,4 +52,9 @@ git -C "$clone" -c user.name=ci -c user.email=ci@invalid tag v1.9.9
 (cd "$clone" && GOBIN="$tmp/gobin" GOFLAGS=-buildvcs=true go install ./cmd/mono-connect)
 "$tmp/gobin/mono-connect" version
 "$tmp/gobin/mono-connect" version | grep -q 'mono-connect v1.9.9 ' || { echo "go install from a tag does not report the tag"; exit 1; }
-echo "release check passed"
+
+# Hand the snapshot on (binaries, archives, artifacts.json, metadata.json): paths in
+# artifacts.json are relative to the folder goreleaser ran in, so dist/ keeps its name.
+rm -rf "$root/dist"
+cp -a "$tmp/src/dist" "$root/dist"
+echo "release check passed; the snapshot is in dist/"
