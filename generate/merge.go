@@ -360,6 +360,10 @@ func envHasAll(content []byte, names []string) bool {
 // .env.production or .env.example-e2e, and a line like .env.* would catch them.
 var gitignoreLines = []string{".env", ".env.local", ".env.*.local"}
 
+// trackedEnvFile is the env file that must stay tracked: it lists the variables, never a value.
+// An app pattern that catches it (create-next-app's `.env*`) gets a `!.env.example` line after it.
+const trackedEnvFile = ".env.example"
+
 // mergeGitignore appends each of lines that src does not already hold, under one comment.
 func mergeGitignore(src []byte, lines []string) []byte {
 	var missing []string
@@ -367,6 +371,9 @@ func mergeGitignore(src []byte, lines []string) []byte {
 		if !ignoresName(src, l) {
 			missing = append(missing, l)
 		}
+	}
+	if ignoresName(src, trackedEnvFile) || ignoresName([]byte(strings.Join(missing, "\n")), trackedEnvFile) {
+		missing = append(missing, "!"+trackedEnvFile)
 	}
 	if len(missing) == 0 {
 		return src
@@ -419,5 +426,5 @@ func gitignoreHasAll(content []byte, lines []string) bool {
 			return false
 		}
 	}
-	return true
+	return !ignoresName(content, trackedEnvFile)
 }

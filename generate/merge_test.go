@@ -131,10 +131,11 @@ func TestMergeGitignoreCoveredByTheAppsOwnPatterns(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"create-next-app: .env* covers all", "node_modules\n# env files\n.env*\n", "node_modules\n# env files\n.env*\n"},
+		{"create-next-app: .env* covers all, and .env.example is taken back", "node_modules\n# env files\n.env*\n", "node_modules\n# env files\n.env*\n\n# env files hold keys (mono-connect)\n!.env.example\n"},
+		{"already taken back", ".env*\n!.env.example\n", ".env*\n!.env.example\n"},
 		{"sv create: .env and .env.* cover all", ".env\n.env.*\n!.env.example\n!.env.test\n", ".env\n.env.*\n!.env.example\n!.env.test\n"},
 		{"create-vite: *.local covers the local files, not .env", "dist\n*.local\n", "dist\n*.local\n\n# env files hold keys (mono-connect)\n.env\n"},
-		{"a later negation takes a name back", ".env*\n!.env.local\n", ".env*\n!.env.local\n\n# env files hold keys (mono-connect)\n.env.local\n"},
+		{"a later negation takes a name back", ".env*\n!.env.local\n", ".env*\n!.env.local\n\n# env files hold keys (mono-connect)\n.env.local\n!.env.example\n"},
 		{"a pattern with a slash is not read", "config/.env*\n", "config/.env*\n\n# env files hold keys (mono-connect)\n.env\n.env.local\n.env.*.local\n"},
 		{"a comment is not a pattern", "# .env*\n", "# .env*\n\n# env files hold keys (mono-connect)\n.env\n.env.local\n.env.*.local\n"},
 	}
