@@ -81,11 +81,18 @@ Exit 0 when every answer is 2xx, 1 otherwise.`,
   mono-connect webhook send mono.events.account_updated:failed --account 65a… --repeat 2`,
 		Args: usageArgs(cobra.ExactArgs(1), "one EVENT (see mono-connect webhook list)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("to") {
+				// The server's PORT in its env file moves the default with it.
+				port, err := readEnvValue(serverEnvFile("."), "PORT")
+				if err == nil && port != "" {
+					o.to = "http://localhost:" + port + "/api/mono/webhook"
+				}
+			}
 			return webhookSend(ios, args[0], o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.to, "to", defaultWebhookURL, "the webhook URL of your server")
+	f.StringVar(&o.to, "to", defaultWebhookURL, "the webhook URL of your server (the default follows PORT in the server's env file)")
 	f.StringVar(&o.secret, "secret", "", "the webhook secret (default: $MONO_WEBHOOK_SECRET, else the server's env file)")
 	f.StringVar(&o.account, "account", "", "the Mono account id the event is about (default: a fresh id)")
 	f.StringVar(&o.reference, "reference", "", "the payment or mandate reference (default: a fresh one)")
