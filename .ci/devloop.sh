@@ -165,7 +165,48 @@ devloop() {
     fail "$fw: something still answers on :$go_port or :$web_port after SIGINT"
   fi
   say "$fw/$lang: every process gone"
+  if [ "$fw" = vanilla ]; then dev_without_server "$dir" "$web_port"; fi
   rm -rf "$dir"
+}
+
+# dev_without_server DIR PORT: the two ways the Go side can be missing, on an installed starter.
+dev_without_server() {
+  local dir=$1 web_port=$2 log="$work/without.log" leader waited tree
+  say "without MONO_SECRET_KEY: the server exits, and npm run dev stops the dev server and exits non-zero"
+  sed -i '/^MONO_SECRET_KEY=/d' "$dir/server/.env"
+  local rc=0
+  (cd "$dir" && env -u MONO_SECRET_KEY setsid npm run dev -- --host 127.0.0.1 --port "$web_port" --strictPort >"$log" 2>&1) || rc=$?
+  [ $rc -ne 0 ] || { cat "$log"; fail "npm run dev exited 0 although the server could not start"; }
+  grep -q '^\[server\] exited (1); stopping the rest' "$log" || { cat "$log"; fail "no line saying the server exited"; }
+  if request GET "http://127.0.0.1:$web_port/" >/dev/null 2>&1; then fail "the dev server still answers after the server failed"; fi
+
+  say "no Go toolchain on PATH: one line, then the frontend alone; SIGINT ends it"
+  mkdir -p "$work/nogo"
+  ln -sf "$(command -v node)" "$work/nogo/node"
+  ln -sf "$(command -v npm)" "$work/nogo/npm"
+  local path="$work/nogo:/usr/bin:/bin"
+  if PATH=$path command -v go >/dev/null; then fail "cannot make a PATH without go: $(PATH=$path command -v go)"; fi
+  (cd "$dir" && exec env PATH="$path" setsid npm run dev -- --host 127.0.0.1 --port "$web_port" --strictPort >"$log" 2>&1) &
+  leader=$!
+  pids_left+=("$leader")
+  waited=0
+  until request GET "http://127.0.0.1:$web_port/" >/dev/null 2>&1; do
+    [ -n "$(alive "$leader")" ] || { cat "$log"; fail "npm run dev without Go exited"; }
+    [ $waited -lt 120 ] || { cat "$log"; fail "the dev server did not answer without Go"; }
+    sleep 1; waited=$((waited + 1))
+  done
+  [ "$(grep -c '^\[dev\] no Go toolchain on PATH: starting the frontend alone' "$log")" = 1 ] || { cat "$log"; fail "no one-line notice that Go is missing"; }
+  ! grep -q '^\[server\]' "$log" || { cat "$log"; fail "a server was started without Go"; }
+  read -r -a tree <<<"$(descendants "$leader")"
+  pids_left+=("${tree[@]}")
+  kill -INT -- "-$leader"
+  waited=0
+  while [ -n "$(alive "${tree[@]}")" ]; do
+    [ $waited -lt 60 ] || fail "processes still running 30 s after SIGINT (no Go)"
+    sleep 0.5; waited=$((waited + 1))
+  done
+  wait "$leader" 2>/dev/null || true
+  say "without the server: both cases behave"
 }
 
 # DEVLOOP_TARGETS narrows the run while working on one framework (CI runs them all).
