@@ -43,12 +43,29 @@ mono-webhook-secret header, so your webhook code runs before staging does.`,
 	return cmd
 }
 
+type fixtureJSON struct {
+	Name    string `json:"name"`
+	Event   string `json:"event"`
+	Summary string `json:"summary"`
+}
+
 func newWebhookListCmd(ios *iostreams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List the events webhook send knows",
-		Args:  usageArgs(cobra.NoArgs, "no arguments"),
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "list",
+		Short:   "List the events webhook send knows",
+		Args:    usageArgs(cobra.NoArgs, "no arguments"),
+		Example: "  mono-connect webhook list\n  mono-connect webhook list --json",
 		RunE: func(*cobra.Command, []string) error {
+			if asJSON {
+				list := []fixtureJSON{}
+				for _, f := range webhookfixture.All() {
+					list = append(list, fixtureJSON{Name: f.Name, Event: f.Event, Summary: f.Summary})
+				}
+				enc := json.NewEncoder(ios.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"events": list})
+			}
 			w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "EVENT\tWHAT IT MEANS")
 			for _, f := range webhookfixture.All() {
@@ -57,6 +74,8 @@ func newWebhookListCmd(ios *iostreams) *cobra.Command {
 			return w.Flush()
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	return cmd
 }
 
 type webhookSendOptions struct {
