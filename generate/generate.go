@@ -125,6 +125,13 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		if err := add(&owned, "server/pkg", data.Server.PkgDir); err != nil {
 			return nil, err
 		}
+		// A greenfield starter with its own server starts both with `npm run dev`
+		// (scripts/dev.mjs, a starter file like the package.json that calls it).
+		if opts.Greenfield && data.Server.Standalone {
+			if err := add(&starter, "server/devloop", "."); err != nil {
+				return nil, err
+			}
+		}
 	}
 
 	files := map[string]File{}

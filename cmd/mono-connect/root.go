@@ -116,6 +116,7 @@ handler that exchanges the widget's code for an account id, with its own tests.`
 		newGenerateCmd(ios, nil),
 		newTargetsCmd(ios),
 		newVersionCmd(ios),
+		newWebhookCmd(ios),
 	)
 	// cobra adds completion itself; its errors for a bad shell are usage errors too.
 	root.CompletionOptions.HiddenDefaultCmd = false

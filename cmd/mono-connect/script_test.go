@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -49,6 +52,8 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"tree":     cmdTree,
 			"exitcode": cmdExitCode,
+			"freeport": cmdFreePort,
+			"waitfor":  cmdWaitFor,
 		},
 	})
 }
@@ -147,4 +152,58 @@ func goEnvironment(t *testing.T) map[string]string {
 	}
 	out["HOME"] = os.Getenv("HOME")
 	return out
+}
+
+// cmdFreePort sets VAR to a TCP port free on both loopback addresses, for a server a script
+// starts: `freeport PORT`. The generated server listens on every address, so a port taken on
+// ::1 alone would make it fail; both are probed while held.
+func cmdFreePort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	for attempt := 0; attempt < 20; attempt++ {
+		l4, err := net.Listen("tcp4", "127.0.0.1:0")
+		ts.Check(err)
+		port := l4.Addr().(*net.TCPAddr).Port
+		l6, err := net.Listen("tcp6", net.JoinHostPort("::1", strconv.Itoa(port)))
+		if err != nil && !noIPv6(err) {
+			l4.Close()
+			continue
+		}
+		if l6 != nil {
+			l6.Close()
+		}
+		l4.Close()
+		ts.Setenv(args[0], strconv.Itoa(port))
+		return
+	}
+	ts.Fatalf("freeport: no port free on both 127.0.0.1 and ::1 after 20 tries")
+}
+
+// noIPv6 reports whether err says the machine has no IPv6 loopback (then only 127.0.0.1 counts).
+func noIPv6(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "cannot assign requested address") || strings.Contains(s, "address family not supported")
+}
+
+// cmdWaitFor polls URL until it answers any HTTP status, for a server started in the
+// background: `waitfor http://127.0.0.1:$PORT/healthz`. It gives up after a minute (a server
+// that never comes up), which bounds the wait rather than asserting a speed.
+func cmdWaitFor(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfor URL")
+	}
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(time.Minute)
+	var last error
+	for time.Now().Before(deadline) {
+		resp, err := client.Get(args[0])
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+		last = err
+		time.Sleep(100 * time.Millisecond)
+	}
+	ts.Fatalf("waitfor %s: no answer within a minute: %v", args[0], last)
 }
