@@ -626,9 +626,9 @@ func checkDevProxy(_ context.Context, p *project) Check {
 		return pass("%s in %s points the browser at %s directly (no dev proxy needed)", p.backend.Name, p.backend.where(), originOf(p.backend.Value))
 	}
 	pr := p.proxy
-	hint := fmt.Sprintf(strings.ReplaceAll(p.target.DevProxy, "%d", "%[1]d"), generate.DefaultServerPort)
+	hint := fmt.Sprintf(strings.ReplaceAll(p.target.DevProxy, "%d", "%[1]d"), p.serverPort())
 	if p.target.DevProxy == "" {
-		hint = fmt.Sprintf(`add "/api/mono/**": {"target": "http://localhost:%d", "secure": false} to %s`, generate.DefaultServerPort, pr.File)
+		hint = fmt.Sprintf(`add "/api/mono/**": {"target": "http://localhost:%d", "secure": false} to %s (or mono-connect doctor --fix)`, p.serverPort(), pr.File)
 	}
 	switch {
 	case pr.Err != nil:
@@ -636,7 +636,8 @@ func checkDevProxy(_ context.Context, p *project) Check {
 	case pr.Target == "":
 		c := fail(hint, "%s does not forward /api/mono to the Go server: the page's calls to /api/mono/* get %s's 404", pr.File, p.prof.tool)
 		if p.prof.proxy == "angular" {
-			c.fix = func(f *fixer) ([]string, error) { return fixAngularProxy(f.o.Root, pr.File) }
+			port := p.serverPort()
+			c.fix = func(f *fixer) ([]string, error) { return fixAngularProxy(f.o.Root, pr.File, port) }
 		}
 		return c
 	case !isLocal(pr.Target) && !strings.HasPrefix(pr.Target, "http"):
@@ -647,9 +648,9 @@ func checkDevProxy(_ context.Context, p *project) Check {
 
 // fixAngularProxy adds the /api/mono entry to the JSON proxy config (created when missing),
 // keeping the other entries as they are.
-func fixAngularProxy(root, rel string) ([]string, error) {
+func fixAngularProxy(root, rel string, port int) ([]string, error) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
-	entry := fmt.Sprintf("\"/api/mono/**\": {\n    \"target\": \"http://localhost:%d\",\n    \"secure\": false\n  }", generate.DefaultServerPort)
+	entry := fmt.Sprintf("\"/api/mono/**\": {\n    \"target\": \"http://localhost:%d\",\n    \"secure\": false\n  }", port)
 	old, err := os.ReadFile(full)
 	var out []byte
 	switch {
@@ -675,7 +676,16 @@ func fixAngularProxy(root, rel string) ([]string, error) {
 	if err := os.WriteFile(full, out, 0o644); err != nil {
 		return nil, err
 	}
-	return []string{fmt.Sprintf("dev-proxy: added \"/api/mono/**\" -> http://localhost:%d to %s", generate.DefaultServerPort, rel)}, nil
+	return []string{fmt.Sprintf("dev-proxy: added \"/api/mono/**\" -> http://localhost:%d to %s", port, rel)}, nil
+}
+
+// serverPort is where the standalone server listens: PORT when this shell sets it (main.go
+// reads it), else the default.
+func (p *project) serverPort() int {
+	if n, err := strconv.Atoi(strings.TrimSpace(p.o.Getenv("PORT"))); err == nil && n > 0 && n < 65536 {
+		return n
+	}
+	return generate.DefaultServerPort
 }
 
 func checkAllowedOrigins(_ context.Context, p *project) Check {
