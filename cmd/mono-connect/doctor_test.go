@@ -307,16 +307,23 @@ func TestDoctorGreenfieldPasses(t *testing.T) {
 
 // aCase breaks one thing in a fresh app and names the checks that must then fail or warn.
 type aCase struct {
-	name  string
-	fws   []string // frameworks it runs for; nil: all
-	noSrv bool     // do not start the server
-	srv   []string // extra environment for the server
+	name    string
+	fws     []string // frameworks it runs for; nil: all
+	noSrv   bool     // do not start the server
+	srv     []string // extra environment for the server
 	breakIt func(a *app)
+	// after runs breakIt once the server is up: a change to doctor's environment only (the
+	// server refuses to start with some of them, which is its own check).
+	after bool
+	// release runs doctor as a released build (the record's version is compared).
+	release bool
 	want    map[string]doctor.Status // every other check must be as clean
 	fix     bool                     // --fix (with RestoreEdited) must make it clean
 }
 
-func viteLike(fw string) bool { return fw == "vanilla" || fw == "react" || fw == "vue" || fw == "svelte" }
+func viteLike(fw string) bool {
+	return fw == "vanilla" || fw == "react" || fw == "vue" || fw == "svelte"
+}
 
 // envFileOf is where init put the public key.
 func envFileOf(fw string) string {
@@ -345,10 +352,18 @@ func only(s ...string) []string { return s }
 // cspPage is where each framework's starter can carry a meta tag CSP (Next and Nuxt: headers
 // in their config instead).
 var cspBreaks = map[string]func(a *app){
-	"vanilla": func(a *app) { a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-src 'self'\">") },
-	"react":   func(a *app) { a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">") },
-	"vue":     func(a *app) { a.edit("index.html", "<head>", "<head>\n    <meta http-equiv='Content-Security-Policy' content=\"frame-src 'none'\">") },
-	"angular": func(a *app) { a.edit("src/index.html", "<head>", "<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"child-src 'self'\">") },
+	"vanilla": func(a *app) {
+		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-src 'self'\">")
+	},
+	"react": func(a *app) {
+		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">")
+	},
+	"vue": func(a *app) {
+		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv='Content-Security-Policy' content=\"frame-src 'none'\">")
+	},
+	"angular": func(a *app) {
+		a.edit("src/index.html", "<head>", "<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"child-src 'self'\">")
+	},
 	"svelte": func(a *app) {
 		a.edit("vite.config.ts", "adapter: adapter()", "adapter: adapter(),\n\t\t\tcsp: { directives: { 'frame-src': ['self'] } }")
 	},
@@ -369,8 +384,8 @@ var proxyBreaks = map[string]func(a *app){
 		j := strings.Index(s[i:], "}") + i
 		a.write(f, s[:i]+"proxy: {"+s[j:])
 	},
-	"next":    func(a *app) { a.edit("next.config.ts", "source: '/api/mono/:path*'", "source: '/api/other/:path*'") },
-	"nuxt":    func(a *app) { a.edit("nuxt.config.ts", "'/api/mono':", "'/api/other':") },
+	"next": func(a *app) { a.edit("next.config.ts", "source: '/api/mono/:path*'", "source: '/api/other/:path*'") },
+	"nuxt": func(a *app) { a.edit("nuxt.config.ts", "'/api/mono':", "'/api/other':") },
 	"angular": func(a *app) {
 		a.edit(angularDevEnv, fmt.Sprintf("backendUrl: 'http://localhost:%d'", a.port), "backendUrl: ''")
 		a.write("src/proxy.conf.json", "{\n  \"/other/**\": {\"target\": \"http://localhost:1\"}\n}\n")
@@ -383,7 +398,7 @@ func cases() []aCase {
 		aCase{name: "record-missing", breakIt: func(a *app) { os.Remove(a.path("mono-connect.json")) },
 			// Without a record every other check has nothing to read and skips.
 			want: map[string]doctor.Status{"record": doctor.Fail, "*": doctor.Skip}},
-		aCase{name: "record-newer", fws: only("react"), breakIt: func(a *app) {
+		aCase{name: "record-newer", fws: only("react"), release: true, breakIt: func(a *app) {
 			a.edit("mono-connect.json", `"version": "dev"`, `"version": "v99.0.0"`)
 		}, want: map[string]doctor.Status{"record": doctor.Fail, "*": doctor.Skip}},
 		aCase{name: "drift-owned", breakIt: func(a *app) {
@@ -400,7 +415,13 @@ func cases() []aCase {
 			a.edit(".env.example", keyVar(a.fw)+"=", "OTHER=")
 		}, want: map[string]doctor.Status{"drift": doctor.Fail}, fix: true},
 		aCase{name: "widget-undeclared", breakIt: func(a *app) {
-			a.edit("package.json", `"@mono.co/connect.js": "2.2.0",`, "")
+			var pkg map[string]any
+			if err := json.Unmarshal([]byte(a.read("package.json")), &pkg); err != nil {
+				a.t.Fatal(err)
+			}
+			delete(pkg["dependencies"].(map[string]any), "@mono.co/connect.js")
+			b, _ := json.MarshalIndent(pkg, "", "  ")
+			a.write("package.json", string(b)+"\n")
 		}, want: map[string]doctor.Status{"widget": doctor.Fail, "drift": doctor.Fail}},
 		aCase{name: "widget-old-install", fws: only("react", "angular"), breakIt: func(a *app) {
 			a.write("node_modules/@mono.co/connect.js/package.json", `{"name":"@mono.co/connect.js","version":"1.4.0"}`)
@@ -436,13 +457,13 @@ func cases() []aCase {
 		aCase{name: "public-key-empty", fws: only("angular"), breakIt: func(a *app) {
 			a.edit("src/environments/mono-connect.development.ts", testPublicKey, "")
 		}, want: map[string]doctor.Status{"public-key": doctor.Fail, "key-mode": doctor.Skip}},
-		aCase{name: "secret-key-is-public", fws: only("react", "angular"), breakIt: func(a *app) {
+		aCase{name: "secret-key-is-public", fws: only("react", "angular"), after: true, breakIt: func(a *app) {
 			a.env["MONO_SECRET_KEY"] = "test_pk_Zx9Cv7Bn5Mm3Ll1Kk2j4"
 		}, want: map[string]doctor.Status{"secret-key": doctor.Fail, "key-mode": doctor.Skip}},
 		aCase{name: "secret-key-unset", fws: only("vue"), noSrv: true, breakIt: func(a *app) {
 			delete(a.env, "MONO_SECRET_KEY")
 		}, want: map[string]doctor.Status{"secret-key": doctor.Fail, "key-mode": doctor.Skip, "server": doctor.Warn}},
-		aCase{name: "key-mode", fws: only("react", "next", "angular"), breakIt: func(a *app) {
+		aCase{name: "key-mode", fws: only("react", "next", "angular"), after: true, breakIt: func(a *app) {
 			a.env["MONO_SECRET_KEY"] = liveSecretKey
 		}, want: map[string]doctor.Status{"key-mode": doctor.Fail}},
 		aCase{name: "webhook-secret-unset", fws: only("svelte"), breakIt: func(a *app) {
@@ -518,11 +539,23 @@ func TestDoctorFindsEachBreak(t *testing.T) {
 		for _, fw := range fws {
 			t.Run(c.name+"/"+fw, func(t *testing.T) {
 				a := newApp(t, fw)
-				c.breakIt(a)
+				if !c.after {
+					c.breakIt(a)
+				}
 				if !c.noSrv {
 					a.startServer(c.srv...)
 				}
-				rep := a.doctor()
+				if c.after {
+					c.breakIt(a)
+				}
+				o := a.options()
+				if c.release {
+					o.ToolVersion = "v1.0.0"
+				}
+				rep, err := doctor.Run(context.Background(), o)
+				if err != nil {
+					t.Fatal(err)
+				}
 				except := map[string]bool{}
 				for _, ch := range rep.Checks {
 					want, named := c.want[ch.ID]
@@ -638,10 +671,10 @@ func TestDoctorOnline(t *testing.T) {
 func TestDoctorNeverPrintsKeys(t *testing.T) {
 	secrets := []string{testPublicKey, testSecretKey, testWebhookSec, livePublicKey, liveSecretKey, "test_sk_Qw3Er5Ty7Ui9Op1As3d5"}
 	states := map[string]func(a *app){
-		"clean":            func(a *app) {},
-		"secret-as-public": func(a *app) { a.write(envFileOf(a.fw), keyVar(a.fw)+"=test_sk_Qw3Er5Ty7Ui9Op1As3d5\n") },
-		"public-as-secret": func(a *app) { a.env["MONO_SECRET_KEY"] = livePublicKey },
-		"mixed-modes":      func(a *app) { a.env["MONO_SECRET_KEY"] = liveSecretKey },
+		"clean":             func(a *app) {},
+		"secret-as-public":  func(a *app) { a.write(envFileOf(a.fw), keyVar(a.fw)+"=test_sk_Qw3Er5Ty7Ui9Op1As3d5\n") },
+		"public-as-secret":  func(a *app) { a.env["MONO_SECRET_KEY"] = livePublicKey },
+		"mixed-modes":       func(a *app) { a.env["MONO_SECRET_KEY"] = liveSecretKey },
 		"webhook-is-secret": func(a *app) { a.env["MONO_WEBHOOK_SECRET"] = testSecretKey },
 		"leaked": func(a *app) {
 			a.write("dist/assets/x.js", "var a=\""+testSecretKey+"\",b=\"live_sk_Zy8Xw6Vu4Ts2Rq0Po9m1\";")

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/apply"
@@ -120,10 +121,11 @@ const widgetPackage = "@mono.co/connect.js"
 
 // The wrapper calls reauthorise(accountId), which connect.js has taken since 2.1.0 (it took a
 // reauth token before), and relies on 2.x internals (callbacks on the prototype).
-var versionRe = regexp.MustCompile(`^[\^~=v]*(\d+)\.(\d+)\.(\d+)`)
+// Compiled on first use: doctor adds no start-up work to the other commands.
+var versionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\^~=v]*(\d+)\.(\d+)\.(\d+)`) })
 
 func supportedWidget(v string) bool {
-	m := versionRe.FindStringSubmatch(strings.TrimSpace(v))
+	m := versionRe().FindStringSubmatch(strings.TrimSpace(v))
 	if m == nil {
 		return false
 	}
@@ -340,7 +342,7 @@ func checkWebhookSecret(_ context.Context, p *project) Check {
 // serverOnlyNames must never appear in frontend code or frontend env files.
 var serverOnlyNames = []string{"MONO_SECRET_KEY", "MONO_WEBHOOK_SECRET", "MONO_PAYMENTS_SECRET_KEY"}
 
-var secretKeyRe = regexp.MustCompile(`\b(test|live)_sk_[A-Za-z0-9]{8,}`)
+var secretKeyRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(test|live)_sk_[A-Za-z0-9]{8,}`) })
 
 // frontendExts are the files a bundler may put in the browser.
 var frontendExts = map[string]bool{".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".mts": true, ".jsx": true, ".tsx": true, ".vue": true, ".svelte": true, ".html": true, ".json": true, ".map": true, ".css": true, ".astro": true}
@@ -415,7 +417,7 @@ func checkSecretsInFrontend(_ context.Context, p *project) Check {
 				remedies = append(remedies, fmt.Sprintf("remove it from %s, rebuild, and roll the key in the Mono dashboard", rel))
 			}
 		}
-		if m := secretKeyRe.Find(b); m != nil && !containsValue(values, string(m)) {
+		if m := secretKeyRe().Find(b); m != nil && !containsValue(values, string(m)) {
 			findings = append(findings, fmt.Sprintf("a secret key (%s) is in %s (%s)", mask(string(m)), rel, where))
 			remedies = append(remedies, fmt.Sprintf("remove it from %s and roll the key in the Mono dashboard", rel))
 		}
@@ -484,7 +486,7 @@ func checkGitignore(_ context.Context, p *project) Check {
 		files = append(files, p.srvEnv.Path)
 	}
 	if len(files) == 0 {
-		return pass("no env file holds a value yet; .env files are ignored by .gitignore's rules")
+		return pass("no env file holds a value yet: nothing to keep out of git")
 	}
 	git := newGitView(p.o.Root)
 	var tracked, unignored []string
@@ -659,6 +661,14 @@ func fixAngularProxy(root, rel string, port int) ([]string, error) {
 	case err != nil:
 		return nil, err
 	default:
+		var entries map[string]json.RawMessage
+		if json.Unmarshal(old, &entries) == nil {
+			for k := range entries {
+				if isMonoRoute(k) {
+					return nil, nil // restored by another fix (drift) already
+				}
+			}
+		}
 		i := bytes.IndexByte(old, '{')
 		if i < 0 {
 			return nil, fmt.Errorf("%s is not a JSON object", rel)
@@ -719,8 +729,13 @@ func checkAllowedOrigins(_ context.Context, p *project) Check {
 	return pass("the app reaches the server through its own origin (%s, dev proxy); no MONO_ALLOWED_ORIGINS needed", app)
 }
 
-var metaCSPRe = regexp.MustCompile(`(?is)<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>`)
-var contentRe = regexp.MustCompile(`(?is)\bcontent\s*=\s*("([^"]*)"|'([^']*)')`)
+// A page's CSP meta tag; HTML, not JS, so a pattern is enough here.
+var (
+	metaCSPRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>`)
+	})
+	contentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)\bcontent\s*=\s*("([^"]*)"|'([^']*)')`) })
+)
 
 // policy is one Content-Security-Policy the app sets.
 type policy struct {
@@ -766,8 +781,8 @@ func (p *project) policies() ([]policy, []string) {
 		if err != nil {
 			continue
 		}
-		for _, tag := range metaCSPRe.FindAll(b, -1) {
-			if m := contentRe.FindSubmatch(tag); m != nil {
+		for _, tag := range metaCSPRe().FindAll(b, -1) {
+			if m := contentRe().FindSubmatch(tag); m != nil {
 				out = append(out, parsePolicy(page+" (meta tag)", string(m[2])+string(m[3])))
 			}
 		}

@@ -177,8 +177,12 @@ type fixer struct {
 	fo FixOptions
 }
 
-func pass(msg string, args ...any) Check { return Check{Status: Pass, Message: fmt.Sprintf(msg, args...)} }
-func skip(msg string, args ...any) Check { return Check{Status: Skip, Message: fmt.Sprintf(msg, args...)} }
+func pass(msg string, args ...any) Check {
+	return Check{Status: Pass, Message: fmt.Sprintf(msg, args...)}
+}
+func skip(msg string, args ...any) Check {
+	return Check{Status: Skip, Message: fmt.Sprintf(msg, args...)}
+}
 
 func fail(remedy, msg string, args ...any) Check {
 	return Check{Status: Fail, Message: fmt.Sprintf(msg, args...), Remedy: remedy}

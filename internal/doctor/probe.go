@@ -72,4 +72,6 @@ func probeServer(ctx context.Context, c *http.Client, base, appOrigin string, cr
 }
 
 // ours reports whether the signature probe came back as the generated handler answers it.
-func (pr probe) ours() bool { return pr.Signature == http.StatusUnsupportedMediaType || pr.Signature == http.StatusBadRequest }
+func (pr probe) ours() bool {
+	return pr.Signature == http.StatusUnsupportedMediaType || pr.Signature == http.StatusBadRequest
+}

@@ -139,7 +139,7 @@ func load(ctx context.Context, o Options) *project {
 	case p.proxy.Target != "":
 		p.serverURL = originOf(p.proxy.Target)
 	default:
-		p.serverURL = "http://localhost:" + strconv.Itoa(generate.DefaultServerPort)
+		p.serverURL = "http://localhost:" + strconv.Itoa(p.serverPort())
 	}
 	if p.rec.Answers.Backend == "go" {
 		p.probe = probeServer(ctx, o.Client, p.serverURL, p.appOrigin, p.crossOrigin())
