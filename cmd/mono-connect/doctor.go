@@ -92,7 +92,7 @@ func doctorRun(o *doctorOptions) error {
 	if o.Fix {
 		fo := doctor.FixOptions{RestoreEdited: o.Yes}
 		if !o.Yes && !o.JSON && o.IO.Prompter != nil && o.IO.Interactive() && editedDrift(rep) {
-			ok, err := o.IO.Prompter.Confirm("Restore the edited generated files (your edits to them are lost)?", false)
+			ok, err := o.IO.Prompter.Confirm(qRestoreEdited, false)
 			if err != nil {
 				return err
 			}
@@ -132,10 +132,13 @@ func doctorRun(o *doctorOptions) error {
 	return nil
 }
 
+// qRestoreEdited is --fix's one question; --yes answers it.
+const qRestoreEdited = "Restore the edited generated files (your edits to them are lost)?"
+
 // editedDrift reports whether --fix would overwrite someone's edits (and so asks first).
 func editedDrift(rep *doctor.Report) bool {
 	for _, c := range rep.Checks {
-		if c.ID == "drift" && c.Fixable {
+		if c.NeedsConfirmation() {
 			return true
 		}
 	}

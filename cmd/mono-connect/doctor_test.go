@@ -732,3 +732,48 @@ func TestDoctorNeverPrintsKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestDoctorFixAsksBeforeOverwriting: --fix restores an edited generated file only after a yes
+// (or with --yes); without a terminal it never asks and leaves the file alone.
+func TestDoctorFixAsksBeforeOverwriting(t *testing.T) {
+	const core = "src/lib/mono-connect/mono-connect.js"
+	setup := func(t *testing.T) (*app, string) {
+		a := newApp(t, "react")
+		for k, v := range a.env {
+			t.Setenv(k, v)
+		}
+		t.Setenv("PATH", t.TempDir())
+		pristine := a.read(core)
+		a.write(core, pristine+"// mine\n")
+		return a, pristine
+	}
+	t.Run("no", func(t *testing.T) {
+		a, pristine := setup(t)
+		p := &mockPrompter{t: t, steps: []step{{qRestoreEdited, one(false)}}}
+		code, out, _ := runInteractive(t, p, "doctor", a.dir, "--fix")
+		p.done()
+		if code != exitDoctorFailed || !strings.Contains(out, "fixed drift: left alone") || a.read(core) == pristine {
+			t.Errorf("exit %d, file restored %v:\n%s", code, a.read(core) == pristine, out)
+		}
+	})
+	t.Run("yes", func(t *testing.T) {
+		a, pristine := setup(t)
+		p := &mockPrompter{t: t, steps: []step{{qRestoreEdited, one(true)}}}
+		code, out, _ := runInteractive(t, p, "doctor", a.dir, "--fix")
+		p.done()
+		if a.read(core) != pristine || !strings.Contains(out, "fixed drift: restored "+core) || !strings.Contains(out, "pass  drift") {
+			t.Errorf("exit %d, file restored %v:\n%s", code, a.read(core) == pristine, out)
+		}
+	})
+	t.Run("no terminal", func(t *testing.T) {
+		a, pristine := setup(t)
+		code, out, _ := runPlain(t, "doctor", a.dir, "--fix")
+		if code != exitDoctorFailed || a.read(core) == pristine || !strings.Contains(out, "needs a confirmation (or --yes)") {
+			t.Errorf("exit %d:\n%s", code, out)
+		}
+		code, out, _ = runPlain(t, "doctor", a.dir, "--fix", "--yes")
+		if a.read(core) != pristine || !strings.Contains(out, "pass  drift") {
+			t.Errorf("--yes: exit %d:\n%s", code, out)
+		}
+	})
+}

@@ -87,6 +87,7 @@ func checkDrift(_ context.Context, p *project) Check {
 		}
 	}
 	c := fail("mono-connect generate --check (to see the diff), then mono-connect doctor --fix", "generated files drifted: %s", joinNames(parts))
+	c.overwrites = edited
 	c.fix = func(f *fixer) ([]string, error) {
 		if edited && !f.fo.RestoreEdited {
 			return []string{"drift: left alone: restoring edited generated files needs a confirmation (or --yes)"}, nil

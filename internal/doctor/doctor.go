@@ -50,7 +50,13 @@ type Check struct {
 
 	// fix applies the remedy and says what it changed; set exactly when Fixable.
 	fix func(f *fixer) ([]string, error)
+	// overwrites says the fix would replace someone's edits (FixOptions.RestoreEdited).
+	overwrites bool
 }
+
+// NeedsConfirmation reports whether the check's fix would overwrite a file someone edited, so
+// the command asks first (or requires --yes).
+func (c Check) NeedsConfirmation() bool { return c.fix != nil && c.overwrites }
 
 // Summary counts the checks by status.
 type Summary struct {
