@@ -360,6 +360,10 @@ func envHasAll(content []byte, names []string) bool {
 // .env.production or .env.example-e2e, and a line like .env.* would catch them.
 var gitignoreLines = []string{".env", ".env.local", ".env.*.local"}
 
+// EnsureEnvIgnored returns .gitignore content src with the env lines init merges into it (the
+// same merge, for doctor --fix); src itself when it already keeps them out.
+func EnsureEnvIgnored(src []byte) []byte { return mergeGitignore(src, gitignoreLines) }
+
 // trackedEnvFile is the env file that must stay tracked: it lists the variables, never a value.
 // An app pattern that catches it (create-next-app's `.env*`) gets a `!.env.example` line after it.
 const trackedEnvFile = ".env.example"

@@ -54,8 +54,8 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) int {
 	}
 	code := exitCode(err)
 	switch code {
-	case exitDrift:
-		// the drift report is the message
+	case exitDrift, exitDoctorFailed:
+		// the report is the message
 	case exitCancelled:
 		fmt.Fprintln(stderr, "mono-connect: cancelled: nothing was written")
 	default:
@@ -69,6 +69,8 @@ func exitCode(err error) int {
 	switch {
 	case errors.Is(err, errDrift):
 		return exitDrift
+	case errors.Is(err, errDoctorFailed):
+		return exitDoctorFailed
 	case errors.Is(err, errCancelled):
 		return exitCancelled
 	case errors.As(err, &conflict):
@@ -117,6 +119,7 @@ handler that exchanges the widget's code for an account id, with its own tests.`
 		newTargetsCmd(ios),
 		newVersionCmd(ios),
 		newWebhookCmd(ios),
+		newDoctorCmd(ios, nil),
 	)
 	// cobra adds completion itself; its errors for a bad shell are usage errors too.
 	root.CompletionOptions.HiddenDefaultCmd = false

@@ -295,7 +295,7 @@ export function isBusy(state) {
 function checkPublicKey(key, envName) {
   const where = envName ? ` (set ${envName})` : '';
   if (typeof key !== 'string' || key.trim() === '') {
-    throw new Error(`the Mono public key is missing${where}`);
+    throw new Error(`the Mono public key is missing${where}: run mono-connect doctor`);
   }
   if (/(^|_)sk_/.test(key)) {
     // A secret key in a browser bundle is readable by anyone who loads the page.

@@ -1,0 +1,388 @@
+package doctor
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/mono-connect/mono-connect/generate"
+)
+
+// profile is what doctor knows about one framework's development setup.
+type profile struct {
+	// tool names the dev server in messages.
+	tool string
+	// devEnv are the env files the dev server loads, highest precedence first; the process
+	// environment wins over all of them (Vite, Next and Nuxt all let it). Empty for Angular,
+	// which reads environment files instead.
+	devEnv []string
+	// devPort is the dev server's default port; the app's origin in development is
+	// http://localhost:<devPort>.
+	devPort int
+	// proxy says where the dev proxy lives: "vite", "next", "nuxt" or "angular".
+	proxy string
+	// cspHTML are pages whose <meta http-equiv="Content-Security-Policy"> applies; cspConfigs
+	// are config bases (without extension) that can set a CSP header or SvelteKit's kit.csp.
+	cspHTML    []string
+	cspConfigs []string
+}
+
+// Vite loads .env, .env.local, .env.[mode], .env.[mode].local, the later overriding the
+// earlier; `vite` (dev) runs in mode "development". SvelteKit's $env/static/public reads the
+// same files through Vite. Next.js loads, in development, .env.development.local, .env.local,
+// .env.development, .env (first wins). nuxt dev loads only .env (a production Nuxt server
+// reads NUXT_PUBLIC_* from its own environment, no file at all).
+var viteDevEnv = []string{".env.development.local", ".env.local", ".env.development", ".env"}
+
+var profiles = map[string]profile{
+	"vanilla": {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"react":   {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"vue":     {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
+		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
+	"next": {tool: "next dev", devEnv: []string{".env.development.local", ".env.local", ".env.development", ".env"}, devPort: 3000, proxy: "next",
+		cspConfigs: []string{"next.config"}},
+	"nuxt":    {tool: "nuxt dev", devEnv: []string{".env"}, devPort: 3000, proxy: "nuxt", cspConfigs: []string{"nuxt.config"}},
+	"angular": {tool: "ng serve", devPort: 4200, proxy: "angular", cspHTML: []string{"src/index.html"}},
+}
+
+// project is everything the checks share, read once.
+type project struct {
+	o       Options
+	rec     *generate.Record
+	recErr  error
+	target  *generate.Target
+	prof    profile
+	rootEnv []envFile // every .env* file at the root, sorted by name
+	srvEnv  *envFile  // the standalone server's .env, when there is one
+
+	pub     found // the public key as the dev server sees it
+	backend found // the backend URL variable as the dev server sees it
+	secret  found // MONO_SECRET_KEY as the Go server would see it
+	webhook found // MONO_WEBHOOK_SECRET
+	origins found // MONO_ALLOWED_ORIGINS
+
+	proxy     proxyInfo
+	appOrigin string // the app's origin in development
+	serverURL string // where the Go server should answer
+	probe     probe  // what serverURL answered
+}
+
+// found is a setting and where it came from.
+type found struct {
+	Name   string // variable (or Angular property) name
+	Value  string
+	Source string // "the environment" or a slash path
+	Set    bool
+}
+
+func (f found) where() string {
+	if f.Source == "the environment" {
+		return "the environment"
+	}
+	return f.Source
+}
+
+func load(ctx context.Context, o Options) *project {
+	p := &project{o: o}
+	b, err := os.ReadFile(filepath.Join(o.Root, generate.RecordName))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		p.recErr = fs.ErrNotExist
+	case err != nil:
+		p.recErr = err
+	default:
+		p.rec, p.recErr = generate.DecodeRecord(b, o.ToolVersion)
+	}
+	if p.rec != nil {
+		p.target = generate.LookupTarget(p.rec.Answers.Framework)
+		p.prof = profiles[p.rec.Answers.Framework]
+	}
+	entries, _ := os.ReadDir(o.Root)
+	for _, e := range entries {
+		if !e.IsDir() && (e.Name() == ".env" || strings.HasPrefix(e.Name(), ".env.")) {
+			if f, ok := readEnvFile(o.Root, e.Name()); ok {
+				p.rootEnv = append(p.rootEnv, f)
+			}
+		}
+	}
+	if p.rec == nil || p.target == nil {
+		return p
+	}
+	if dir := p.serverDir(); dir != "" {
+		if f, ok := readEnvFile(o.Root, path.Join(dir, ".env")); ok {
+			p.srvEnv = &f
+		}
+	}
+	if p.rec.Answers.Framework == "angular" {
+		p.pub = p.angularSetting("publicKey", ".development.ts")
+		p.backend = p.angularSetting("backendUrl", ".development.ts")
+	} else {
+		p.pub = p.devSetting(p.rec.Answers.PublicKeyEnv)
+		p.backend = p.devSetting(p.target.BackendURLEnv)
+	}
+	p.secret = p.serverSetting("MONO_SECRET_KEY")
+	p.webhook = p.serverSetting("MONO_WEBHOOK_SECRET")
+	p.origins = p.serverSetting("MONO_ALLOWED_ORIGINS")
+	p.proxy = p.readProxy()
+	p.appOrigin = "http://localhost:" + strconv.Itoa(p.prof.devPort)
+	switch {
+	case p.backend.Value != "":
+		p.serverURL = originOf(p.backend.Value)
+	case p.proxy.Target != "":
+		p.serverURL = originOf(p.proxy.Target)
+	default:
+		p.serverURL = "http://localhost:" + strconv.Itoa(p.serverPort())
+	}
+	if p.rec.Answers.Backend == "go" {
+		p.probe = probeServer(ctx, o.Client, p.serverURL, p.appOrigin, p.crossOrigin())
+	}
+	return p
+}
+
+// crossOrigin reports whether the browser calls the backend on another origin (the backend URL
+// variable is set to one) rather than through the dev server.
+func (p *project) crossOrigin() bool {
+	return p.backend.Value != "" && originOf(p.backend.Value) != p.appOrigin
+}
+
+// serverDir is the standalone server's module directory, "" when the Go code lives in the
+// user's module (whose server loads its environment however it likes).
+func (p *project) serverDir() string {
+	if p.rec.Answers.Backend != "go" || !p.rec.Answers.ServerStandalone {
+		return ""
+	}
+	return p.rec.Answers.ServerDir
+}
+
+// devSetting resolves name the way the framework's dev server does: the environment first,
+// then its env files in precedence order.
+func (p *project) devSetting(name string) found {
+	if name == "" {
+		return found{}
+	}
+	if v, ok := lookupEnv(p.o.Getenv, name); ok {
+		return found{Name: name, Value: v, Source: "the environment", Set: v != ""}
+	}
+	for _, file := range p.prof.devEnv {
+		if f := p.envFile(file); f != nil {
+			if v, ok := f.Vars[name]; ok {
+				return found{Name: name, Value: v, Source: file, Set: v != ""}
+			}
+		}
+	}
+	return found{Name: name}
+}
+
+// serverSetting resolves a server variable: the environment, then the standalone server's
+// .env (which `go run .` does not read by itself; the finding says so).
+func (p *project) serverSetting(name string) found {
+	if v, ok := lookupEnv(p.o.Getenv, name); ok && v != "" {
+		return found{Name: name, Value: v, Source: "the environment", Set: true}
+	}
+	if p.srvEnv != nil {
+		if v := p.srvEnv.Vars[name]; v != "" {
+			return found{Name: name, Value: v, Source: p.srvEnv.Path, Set: true}
+		}
+	}
+	return found{Name: name}
+}
+
+func lookupEnv(getenv func(string) string, name string) (string, bool) {
+	v := getenv(name)
+	return strings.TrimSpace(v), v != ""
+}
+
+func (p *project) envFile(name string) *envFile {
+	for i := range p.rootEnv {
+		if p.rootEnv[i].Path == name {
+			return &p.rootEnv[i]
+		}
+	}
+	return nil
+}
+
+// angularFile finds the recorded environment file ending in suffix (mono-connect.ts for
+// builds, mono-connect.development.ts for ng serve).
+func (p *project) angularFile(suffix string) string {
+	for _, f := range p.rec.Files {
+		if strings.HasSuffix(f.Path, "environments/mono-connect"+suffix) {
+			return f.Path
+		}
+	}
+	return ""
+}
+
+func (p *project) angularSetting(prop, suffix string) found {
+	file := p.angularFile(suffix)
+	out := found{Name: prop, Source: file}
+	if file == "" {
+		return out
+	}
+	cfg, err := parseJSConfig(p.o.Root, file)
+	if err != nil {
+		return out
+	}
+	for _, pr := range cfg.properties(func(k string) bool { return k == prop }) {
+		if v, ok := cfg.str(pr.start); ok {
+			out.Value, out.Set = strings.TrimSpace(v), strings.TrimSpace(v) != ""
+		}
+	}
+	return out
+}
+
+// proxyInfo is the dev proxy entry for /api/mono.
+type proxyInfo struct {
+	File   string // the config that holds it (or should)
+	Target string // where it forwards; "" when no entry was found
+	Err    error  // the config could not be read
+	// Missing says the config exists but has no entry (JSON configs can be fixed).
+	Missing bool
+}
+
+func isMonoRoute(k string) bool {
+	k = strings.TrimPrefix(k, "^")
+	return k == "/api/mono" || strings.HasPrefix(k, "/api/mono/") || strings.HasPrefix(k, "/api/mono*")
+}
+
+func (p *project) readProxy() proxyInfo {
+	root := p.o.Root
+	switch p.prof.proxy {
+	case "angular":
+		return p.angularProxy()
+	case "next":
+		file := findConfig(root, configNames("next.config")...)
+		if file == "" {
+			return proxyInfo{File: "next.config.ts", Missing: true}
+		}
+		cfg, err := parseJSConfig(root, file)
+		if err != nil {
+			return proxyInfo{File: file, Err: err}
+		}
+		// rewrites() returns [{source: "/api/mono/:path*", destination: "http://…/api/mono/:path*"}].
+		for _, pr := range cfg.properties(func(k string) bool { return k == "source" }) {
+			if s, ok := cfg.str(pr.start); !ok || !isMonoRoute(s) {
+				continue
+			}
+			for _, d := range cfg.properties(func(k string) bool { return k == "destination" }) {
+				if d.start > pr.start && d.start < pr.start+8 {
+					if dest, ok := cfg.str(d.start); ok {
+						return proxyInfo{File: file, Target: dest}
+					}
+				}
+			}
+		}
+		return proxyInfo{File: file, Missing: true}
+	default:
+		base := "vite.config"
+		if p.prof.proxy == "nuxt" {
+			base = "nuxt.config"
+		}
+		file := findConfig(root, configNames(base)...)
+		if file == "" {
+			return proxyInfo{File: base + ".ts", Missing: true}
+		}
+		cfg, err := parseJSConfig(root, file)
+		if err != nil {
+			return proxyInfo{File: file, Err: err}
+		}
+		// server.proxy {'/api/mono': 'http://…'} or {'/api/mono': {target: 'http://…'}}; Nuxt
+		// also nitro.devProxy {'/api/mono': {target}} and routeRules {'/api/mono/**': {proxy}}.
+		for _, pr := range cfg.properties(isMonoRoute) {
+			if s, ok := cfg.str(pr.start); ok {
+				return proxyInfo{File: file, Target: s}
+			}
+			for _, key := range []string{"target", "proxy", "to"} {
+				if i, ok := cfg.member(pr.start, key); ok {
+					if s, ok := cfg.str(i); ok {
+						return proxyInfo{File: file, Target: s}
+					}
+					if j, ok := cfg.member(i, "to"); ok {
+						if s, ok := cfg.str(j); ok {
+							return proxyInfo{File: file, Target: s}
+						}
+					}
+				}
+			}
+		}
+		return proxyInfo{File: file, Missing: true}
+	}
+}
+
+// angularProxy reads angular.json's serve options.proxyConfig and that JSON file.
+func (p *project) angularProxy() proxyInfo {
+	b, err := os.ReadFile(filepath.Join(p.o.Root, "angular.json"))
+	if err != nil {
+		return proxyInfo{File: "angular.json", Err: errors.New("angular.json is missing")}
+	}
+	var ws struct {
+		Projects map[string]struct {
+			Architect map[string]struct {
+				Options struct {
+					ProxyConfig string `json:"proxyConfig"`
+				} `json:"options"`
+			} `json:"architect"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal(b, &ws); err != nil {
+		return proxyInfo{File: "angular.json", Err: err}
+	}
+	file := ""
+	for _, pr := range ws.Projects {
+		if pc := pr.Architect["serve"].Options.ProxyConfig; pc != "" {
+			file = path.Clean(pc)
+		}
+	}
+	if file == "" {
+		return proxyInfo{File: "angular.json", Err: errors.New("angular.json's serve options set no proxyConfig")}
+	}
+	raw, err := os.ReadFile(filepath.Join(p.o.Root, filepath.FromSlash(file)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return proxyInfo{File: file, Missing: true}
+	}
+	if err != nil {
+		return proxyInfo{File: file, Err: err}
+	}
+	var entries map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &entries); err != nil {
+		return proxyInfo{File: file, Err: err}
+	}
+	for k, v := range entries {
+		if !isMonoRoute(k) {
+			continue
+		}
+		var e struct {
+			Target string `json:"target"`
+		}
+		if json.Unmarshal(v, &e) == nil && e.Target != "" {
+			return proxyInfo{File: file, Target: e.Target}
+		}
+	}
+	return proxyInfo{File: file, Missing: true}
+}
+
+// originOf returns scheme://host[:port] of u, or u itself when it is not a URL.
+func originOf(u string) string {
+	pu, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || pu.Scheme == "" || pu.Host == "" {
+		return strings.TrimRight(u, "/")
+	}
+	return pu.Scheme + "://" + pu.Host
+}
+
+// isLocal reports whether u's host is a loopback name or address: doctor probes only those.
+func isLocal(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	h := pu.Hostname()
+	return h == "localhost" || h == "::1" || strings.HasPrefix(h, "127.")
+}
