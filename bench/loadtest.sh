@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Figure 4 of BENCHMARKS.md: the generated exchange handler under load, against minimal
-# hand-written proxies of the same call, in the same run. Called by bench/run.sh:
+# hand-written proxies of the same call, in the same run. The generated server stores each
+# linked account, so it is measured on SQLite (its default DATABASE_URL) and on PostgreSQL, each
+# against a peer that stores the same row in the same kind of database opened the same way
+# (bench/_storedpeer); the proxies that store nothing are kept as references. Called by
+# bench/run.sh:
 #
 #   bash bench/loadtest.sh MONO_CONNECT_BINARY WORK_DIR     # writes WORK_DIR/load.jsonl
 #
@@ -18,8 +22,16 @@ out="$work/load.jsonl"
 : >"$out"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+pgdir=$(mktemp -u /tmp/mono-bench-pg.XXXXXX)
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  bash "$root/.ci/postgres.sh" stop "$pgdir" || true
+}
 trap cleanup EXIT
+# A throwaway PostgreSQL on loopback; each target gets a database of its own.
+eval "$(bash "$root/.ci/postgres.sh" start "$pgdir")"
+for d in generated_pg peer_pg; do psql -q "$MONO_TEST_POSTGRES_URL" -c "CREATE DATABASE $d"; done
+pg_base=${MONO_TEST_POSTGRES_URL%%/postgres\?*}
 
 (cd "$root" && CGO_ENABLED=0 go build -trimpath -o "$lt" ./bench/loadtest)
 
@@ -36,21 +48,16 @@ else
   exit 1
 fi
 (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/generated-server" .)
-# The same server with the hook a real app sets: Options.Linker (here one that stores nothing).
-# Without it the default linker logs a warning line per exchange, which the peers do not do;
-# this target shows what that line costs.
-linker='Linker: monoconnect.AccountLinkerFunc(func(*http.Request, string) error { return nil }),'
-if grep -q '// Linker: monoconnect.AccountLinkerFunc' "$main"; then
-  sed -i "s|// Linker: monoconnect.AccountLinkerFunc.*|$linker|" "$main"
-  (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/generated-linker-server" .)
-else
-  echo "loadtest.sh: server/main.go no longer has the Linker example line: the linker variant is skipped" >&2
-fi
+# The storing peer, built with the same module (the same drivers at the same versions).
+mkdir -p "$work/loadapp/server/cmd/storedpeer"
+cp "$root/bench/_storedpeer/main.go" "$work/loadapp/server/cmd/storedpeer/"
+(cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/storedpeer" ./cmd/storedpeer)
 
 cat >"$work/exchange.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"code":"code_0123456789abcdef"}'
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = os.getenv("DEMO_COOKIE")
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('{"requests":%d,"duration_us":%d,"socket_errors":%d,"non2xx":%d,"p50_us":%d,"p99_us":%d,"max_us":%d}\n',
@@ -71,9 +78,21 @@ start() {
   p=$("$lt" freeport)
   port[$name]=$p
   case $name in
-  generated | generated-linker)
-    PORT=$p MONO_SECRET_KEY=test_sk_bench MONO_API_BASE_URL="http://${mono[$name]}" \
-      "$work/$name-server" 2>"$work/$name.log" &
+  generated)
+    rm -f "$work/generated.db"*
+    PORT=$p MONO_SECRET_KEY=test_sk_bench MONO_API_BASE_URL="http://${mono[$name]}" DATABASE_URL="sqlite:$work/generated.db" \
+      "$work/generated-server" 2>"$work/$name.log" &
+    ;;
+  generated-postgres)
+    PORT=$p MONO_SECRET_KEY=test_sk_bench MONO_API_BASE_URL="http://${mono[$name]}" DATABASE_URL="$pg_base/generated_pg?sslmode=disable" \
+      "$work/generated-server" 2>"$work/$name.log" &
+    ;;
+  peer-sqlite)
+    rm -f "$work/peer.db"*
+    "$work/storedpeer" -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" -db "sqlite:$work/peer.db" 2>"$work/$name.log" &
+    ;;
+  peer-postgres)
+    "$work/storedpeer" -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" -db "$pg_base/peer_pg?sslmode=disable" 2>"$work/$name.log" &
     ;;
   peer-default) "$lt" peer -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" 2>"$work/$name.log" & ;;
   peer-pooled) "$lt" peer -addr "127.0.0.1:$p" -mono "http://${mono[$name]}" -pooled 2>"$work/$name.log" & ;;
@@ -86,9 +105,13 @@ load() { # load NAME SECONDS
   wrk -t2 -c"$conns" -d"$2s" --timeout 5s -s "$work/exchange.lua" "http://127.0.0.1:${port[$1]}/api/mono/exchange" | tail -1
 }
 
-targets=(generated peer-pooled peer-default)
-[ -x "$work/generated-linker-server" ] && targets+=(generated-linker)
+targets=(generated peer-sqlite generated-postgres peer-postgres peer-pooled peer-default)
 for t in "${targets[@]}"; do start "$t"; done
+# One demo user for every request, as one signed-in browser: the cookie the generated server
+# hands out (valid on both generated targets, which derive the key from the same secret).
+DEMO_COOKIE=$(curl -s -o /dev/null -D - "http://127.0.0.1:${port[generated]}/api/mono/accounts" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)
+[ -n "$DEMO_COOKIE" ] || { echo "loadtest.sh: the generated server set no demo user cookie" >&2; exit 1; }
+export DEMO_COOKIE
 # A short warm-up per target: connections, pools and the Go heap reach their steady state.
 for t in "${targets[@]}"; do load "$t" 2 >/dev/null; done
 for r in $(seq "$rounds"); do

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/mono-connect/mono-connect/templates"
 )
 
 // update rewrites the goldens in testdata/script (cmp's second argument) from what the
@@ -34,6 +36,7 @@ func TestMain(m *testing.M) {
 // <command>_<target>_<case>.txtar.
 func TestScript(t *testing.T) {
 	goEnv := goEnvironment(t)
+	prefetchServerModules(t, goEnv)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -131,6 +134,60 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d", strings.Join(args[1:], " "), got, want)
+	}
+}
+
+// prefetchServerModules puts the standalone server's requirements (its two database drivers, at
+// the versions and hashes its go.mod and go.sum pin) into the module cache, so that the scripts
+// can build and test the generated server with GOPROXY=off. On a machine that has them already
+// this reads the cache and fetches nothing.
+func prefetchServerModules(t *testing.T, goEnv map[string]string) {
+	t.Helper()
+	mod, err := fs.ReadFile(templates.FS, "server/standalone/go.mod.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := fs.ReadFile(templates.FS, "server/standalone/go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mod), "\nrequire") {
+		return
+	}
+	dir := t.TempDir()
+	gomod := strings.Replace(string(mod), "{{.Server.ModulePath}}", "prefetch.invalid/server", 1)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// go mod download fetches what the module's packages need: one importing the drivers, as
+	// the generated main.go and the store tests do.
+	var imports []string
+	for _, line := range strings.Split(gomod, "\n") {
+		if f := strings.Fields(line); len(f) == 2 && !strings.HasPrefix(line, "\t\t") && strings.HasPrefix(line, "\t") && !strings.Contains(line, "indirect") {
+			imports = append(imports, f[0])
+		}
+	}
+	var src strings.Builder
+	src.WriteString("package main\n\nimport (\n")
+	for _, path := range imports {
+		pkg := path
+		if strings.Contains(path, "jackc/pgx") {
+			pkg += "/stdlib"
+		}
+		fmt.Fprintf(&src, "\t_ %q\n", pkg)
+	}
+	src.WriteString(")\n\nfunc main() {}\n")
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off", "GOTOOLCHAIN=local")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("fetching the standalone server's modules (go mod download in a copy of its go.mod): %v\n%s", err, out)
 	}
 }
 
