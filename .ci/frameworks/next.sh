@@ -65,7 +65,7 @@ export NEXT_FONT_GOOGLE_MOCKED_RESPONSES="$scratch/next-fonts.cjs"
 export NO_PROXY="127.0.0.1${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1${no_proxy:+,$no_proxy}"
 
 core=lib/mono-connect
-brownfield_check "$host" .env.example mono-connect.json package.json \
+brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
   $core/MonoConnectButton.tsx $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
   $core/mono-connect.js $core/useMonoConnect.ts
 
