@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"text/template"
 
 	"github.com/mono-connect/mono-connect/templates"
@@ -115,47 +112,7 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 	if err != nil {
 		return nil, err
 	}
-	if err := formatGo(out); err != nil {
-		return nil, err
-	}
 	return out, nil
-}
-
-// formatGo runs go/format over every .go file in files, in place. Formatting is most of the
-// work of a render (every file is parsed and printed again: about 60% of the instructions of
-// `generate --check` on a React app with the Go server), and the files are independent, so they
-// are formatted in parallel, one worker per CPU. The first error in file order is returned, so
-// the message does not depend on scheduling.
-func formatGo(files []renderedFile) error {
-	var todo []int
-	for i, f := range files {
-		if strings.HasSuffix(f.Path, ".go") {
-			todo = append(todo, i)
-		}
-	}
-	errs := make([]error, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for n := next.Add(1) - 1; n < int64(len(todo)); n = next.Add(1) - 1 {
-				f := &files[todo[n]]
-				formatted, err := format.Source(f.Content)
-				if err != nil {
-					errs[todo[n]] = fmt.Errorf("formatting generated %s: %w", f.Path, err)
-					continue
-				}
-				f.Content = formatted
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // outputPath maps a template path to its output path: placeholder segments replaced, and the
