@@ -3,10 +3,13 @@ package generate
 import (
 	"bytes"
 	"go/format"
+	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/mono-connect/mono-connect/templates"
 )
 
 // TestGeneratedGoIsGofmtClean renders every combination of target, language, features,
@@ -45,5 +48,28 @@ func TestGeneratedGoIsGofmtClean(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no Go file was rendered")
+	}
+}
+
+// TestEveryTemplateParses parses every embedded template: templates are parsed lazily, on first
+// use, so one that no combination renders would otherwise fail only in a user's run.
+func TestEveryTemplateParses(t *testing.T) {
+	n := 0
+	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tmpl") {
+			return err
+		}
+		n++
+		_, err = parsedTemplate(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no template found")
+	}
+	if _, err := parsedTemplate("no/such.tmpl"); err == nil || !strings.Contains(err.Error(), "is missing") {
+		t.Errorf("a missing template: got %v, want an error saying it is missing", err)
 	}
 }
