@@ -50,7 +50,7 @@ printf 'package main\n\nfunc main() {}\n' > "$work/empty/main.go"
 (cd "$work/empty" && go mod init empty >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/empty-go" .)
 
 json="$work/hf"
-mkdir -p "$json"
+mkdir -p "$json" "$work/tmp"
 # hyperfine runs one command's runs back to back; on a shared machine the load drifts meanwhile and
 # would favour whichever command ran in a quiet spell. So the runs are split into HF_ROUNDS rounds
 # in which every command takes its turn, and report.py pools the times of all rounds.
@@ -60,6 +60,14 @@ hf() {
     hyperfine -N --warmup 5 --runs $(( (${RUNS:-100} + rounds - 1) / rounds )) --export-json "$json/$name.$r.json" "$@" >/dev/null
   done
 }
+# Every command of figures 1-3, ours and the peers alike, is started by the same wrapper: a shell
+# that makes a fresh temporary directory, enters it and execs the command. The wrapper costs the
+# same in every row and nothing more (the empty program's row is the wrapper plus an empty Go
+# process), so the ratios are the commands' own. The directories go under $work/tmp, removed at
+# exit; hyperfine discards the commands' output.
+wrap() { printf 'sh -c %q' "d=\$(mktemp -d) && cd \"\$d\" && exec $1"; }
+export TMPDIR="$work/tmp"
+empty_row=(-n "empty Go program" "$(wrap "$work/empty-go")")
 
 if want 1; then
   # A bare cobra root command: the floor for any cobra CLI, with the version this module uses.
@@ -84,18 +92,15 @@ GO
   cobra_version=$(go list -m -f '{{.Version}}' github.com/spf13/cobra)
   (cd "$work/bare" && go mod init bare >/dev/null 2>&1 && go get "github.com/spf13/cobra@$cobra_version" >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/bare-cobra" .)
   echo "figure 1: version"
-  hf version -n "empty Go program" "$work/empty-go" -n "bare cobra root: version" "$work/bare-cobra version" -n "mono-connect version" "$work/mono-connect version"
+  hf version "${empty_row[@]}" -n "bare cobra root: version" "$(wrap "$work/bare-cobra version")" -n "mono-connect version" "$(wrap "$work/mono-connect version")"
 fi
 
 if want 2; then
   # create-vite, installed once so npm's own start-up is not in the measurement.
   (cd "$work" && npm init -y >/dev/null && npm install --silent create-vite@9.3.0 >/dev/null)
   create_vite="$work/node_modules/create-vite/index.js"
-  # Each scaffold runs in a fresh directory, made and removed by the same tiny wrapper for every
-  # command, so the wrapper's cost is in the peer's figure too.
-  wrap() { printf 'sh -c %q' "d=\$(mktemp -d) && cd \"\$d\" && $1 >/dev/null && cd / && rm -rf \"\$d\""; }
   echo "figure 2: init (greenfield react ts, Go server included) vs create-vite react-ts"
-  hf init -n "empty Go program (in the temp-dir wrapper)" "$(wrap "$work/empty-go")" \
+  hf init "${empty_row[@]}" \
     -n "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
     -n "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
 fi
@@ -103,7 +108,7 @@ fi
 if want 3; then
   echo "figure 3: generate --check"
   "$work/mono-connect" init "$work/checkapp" --framework react --lang ts --yes >/dev/null
-  hf check -n "empty Go program" "$work/empty-go" -n "mono-connect generate --check (react ts app)" "$work/mono-connect generate $work/checkapp --check"
+  hf check "${empty_row[@]}" -n "mono-connect generate --check (react ts app)" "$(wrap "$work/mono-connect generate $work/checkapp --check")"
 fi
 
 if want 4; then

@@ -1,8 +1,15 @@
 package generate
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+	"github.com/google/jsonschema-go/jsonschema"
+
+	"github.com/mono-connect/mono-connect/schema"
 )
 
 func validRecordJSON() string {
@@ -71,6 +78,40 @@ func TestSchemaListsEveryTarget(t *testing.T) {
 		data := strings.Replace(validRecordJSON(), `"framework": "react"`, `"framework": "`+target.Name+`"`, 1)
 		if _, err := DecodeRecord([]byte(data), "1.2.3"); err != nil {
 			t.Errorf("schema refuses target %s: %v", target.Name, err)
+		}
+	}
+}
+
+// TestLoadSchemaMatchesTheLibrary checks that the record's schema, decoded by loadSchema, is
+// exactly what jsonschema.Schema's own decoding makes of the same file.
+func TestLoadSchemaMatchesTheLibrary(t *testing.T) {
+	got, err := loadSchema(schema.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want jsonschema.Schema
+	if err := json.Unmarshal(schema.JSON, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, &want) {
+		g, _ := json.MarshalIndent(got, "", "  ")
+		w, _ := json.MarshalIndent(&want, "", "  ")
+		t.Errorf("loadSchema differs from the library's decoding:\n%s", udiff.Unified("library", "loadSchema", string(w), string(g)))
+	}
+}
+
+func TestLoadSchemaRefusesWhatItDoesNotHandle(t *testing.T) {
+	for _, tc := range []struct{ schema, want string }{
+		{`{"type": "object", "oneOf": []}`, `keyword "oneOf" is not supported`},
+		{`{"properties": {"a": {"minLength": 1.5}}}`, `schema #/properties/a/minLength: "minLength" has a value of the wrong type`},
+		{`{"required": ["a", 1]}`, `"required" has a value of the wrong type`},
+		{`{"items": 3}`, `schema #/items: a schema must be an object or a boolean`},
+		{`{"title": 3}`, `"title" has a value of the wrong type`},
+		{`{`, `unexpected end of JSON input`},
+	} {
+		_, err := loadSchema([]byte(tc.schema))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("loadSchema(%s): got %v, want an error containing %q", tc.schema, err, tc.want)
 		}
 	}
 }

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"text/template"
 
 	"github.com/mono-connect/mono-connect/templates"
@@ -38,31 +35,30 @@ func jsonValue(v any) (string, error) {
 	return string(b), err
 }
 
-// parsedTemplates caches every *.tmpl of the embedded tree, parsed once per process.
-var parsedTemplates = onceParse()
+// templateCache holds the templates parsed so far in this process. A template is parsed on its
+// first use, so a command pays only for the target it renders, not for the whole embedded tree.
+var templateCache = struct {
+	sync.Mutex
+	parsed map[string]*template.Template
+}{parsed: map[string]*template.Template{}}
 
-func onceParse() func() (map[string]*template.Template, error) {
-	return sync.OnceValues(parseTemplates)
-}
-
-func parseTemplates() (map[string]*template.Template, error) {
-	out := map[string]*template.Template{}
-	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tmpl") {
-			return err
-		}
-		src, err := templates.FS.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		t, err := template.New(p).Option("missingkey=error").Funcs(funcs).Parse(string(src))
-		if err != nil {
-			return fmt.Errorf("template %s: %w", p, err)
-		}
-		out[p] = t
-		return nil
-	})
-	return out, err
+// parsedTemplate returns the embedded template at p, parsed once per process.
+func parsedTemplate(p string) (*template.Template, error) {
+	templateCache.Lock()
+	defer templateCache.Unlock()
+	if t, ok := templateCache.parsed[p]; ok {
+		return t, nil
+	}
+	src, err := templates.FS.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("template error: %s is missing", p)
+	}
+	t, err := template.New(p).Option("missingkey=error").Funcs(funcs).Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", p, err)
+	}
+	templateCache.parsed[p] = t
+	return t, nil
 }
 
 // renderedFile is one output of a template directory, before it joins the plan.
@@ -78,12 +74,8 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 	if _, err := fs.Stat(templates.FS, dir); err != nil {
 		return nil, nil
 	}
-	parsed, err := parsedTemplates()
-	if err != nil {
-		return nil, err
-	}
 	var out []renderedFile
-	err = fs.WalkDir(templates.FS, dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(templates.FS, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -94,8 +86,12 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 		var content []byte
 		if strings.HasSuffix(rel, ".tmpl") {
 			rel = strings.TrimSuffix(rel, ".tmpl")
+			t, err := parsedTemplate(p)
+			if err != nil {
+				return err
+			}
 			var buf bytes.Buffer
-			if err := parsed[p].Execute(&buf, data); err != nil {
+			if err := t.Execute(&buf, data); err != nil {
 				return fmt.Errorf("template %s: %w", p, err)
 			}
 			content = buf.Bytes()
@@ -115,47 +111,7 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 	if err != nil {
 		return nil, err
 	}
-	if err := formatGo(out); err != nil {
-		return nil, err
-	}
 	return out, nil
-}
-
-// formatGo runs go/format over every .go file in files, in place. Formatting is most of the
-// work of a render (every file is parsed and printed again: about 60% of the instructions of
-// `generate --check` on a React app with the Go server), and the files are independent, so they
-// are formatted in parallel, one worker per CPU. The first error in file order is returned, so
-// the message does not depend on scheduling.
-func formatGo(files []renderedFile) error {
-	var todo []int
-	for i, f := range files {
-		if strings.HasSuffix(f.Path, ".go") {
-			todo = append(todo, i)
-		}
-	}
-	errs := make([]error, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for n := next.Add(1) - 1; n < int64(len(todo)); n = next.Add(1) - 1 {
-				f := &files[todo[n]]
-				formatted, err := format.Source(f.Content)
-				if err != nil {
-					errs[todo[n]] = fmt.Errorf("formatting generated %s: %w", f.Path, err)
-					continue
-				}
-				f.Content = formatted
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // outputPath maps a template path to its output path: placeholder segments replaced, and the

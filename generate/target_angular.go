@@ -265,13 +265,9 @@ func ownsAngularEnvironment(content []byte, _ TemplateData) bool {
 // renderTemplate renders one embedded template outside the integration and starter trees (files a
 // merge starts from).
 func renderTemplate(name string, d TemplateData) ([]byte, error) {
-	parsed, err := parsedTemplates()
+	t, err := parsedTemplate(name)
 	if err != nil {
 		return nil, err
-	}
-	t, ok := parsed[name]
-	if !ok {
-		return nil, fmt.Errorf("template error: %s is missing", name)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, &d); err != nil {

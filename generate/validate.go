@@ -11,14 +11,123 @@ import (
 	"github.com/mono-connect/mono-connect/schema"
 )
 
-// recordSchema is schema/mono-connect.schema.json, resolved once, on first use.
+// recordSchema is schema/mono-connect.schema.json, resolved once, on first use (only commands
+// that read a record pay for it).
 var recordSchema = sync.OnceValues(func() (*jsonschema.Resolved, error) {
-	var s jsonschema.Schema
-	if err := json.Unmarshal(schema.JSON, &s); err != nil {
+	s, err := loadSchema(schema.JSON)
+	if err != nil {
 		return nil, err
 	}
 	return s.Resolve(nil)
 })
+
+// loadSchema decodes the record's schema. jsonschema.Schema's own UnmarshalJSON decodes every
+// subschema's text again at each level of nesting (three times: as a boolean, a struct and a map),
+// which made reading this 3 KB file half of the instructions of `generate --check`. The schema
+// uses a handful of keywords, so it is decoded once into plain values and built from those; a
+// keyword not handled here is an error, and TestLoadSchemaMatchesTheLibrary checks the result
+// against the library's own decoding.
+func loadSchema(data []byte) (*jsonschema.Schema, error) {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return nil, err
+	}
+	return schemaFrom(v, "#")
+}
+
+func schemaFrom(v any, at string) (*jsonschema.Schema, error) {
+	switch v := v.(type) {
+	case bool:
+		if v {
+			return &jsonschema.Schema{}, nil
+		}
+		return &jsonschema.Schema{Not: &jsonschema.Schema{}}, nil // the library's false schema
+	case map[string]any:
+		s := &jsonschema.Schema{}
+		for key, val := range v {
+			if err := setKeyword(s, key, val, at+"/"+key); err != nil {
+				return nil, err
+			}
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("schema %s: a schema must be an object or a boolean", at)
+}
+
+func setKeyword(s *jsonschema.Schema, key string, val any, at string) error {
+	var ok bool
+	switch key {
+	case "$schema":
+		s.Schema, ok = val.(string)
+	case "$id":
+		s.ID, ok = val.(string)
+	case "title":
+		s.Title, ok = val.(string)
+	case "description":
+		s.Description, ok = val.(string)
+	case "type":
+		s.Type, ok = val.(string)
+	case "pattern":
+		s.Pattern, ok = val.(string)
+	case "uniqueItems":
+		s.UniqueItems, ok = val.(bool)
+	case "enum":
+		s.Enum, ok = val.([]any)
+	case "minLength", "maxLength":
+		var f float64
+		if f, ok = val.(float64); ok && f == float64(int(f)) && f >= 0 {
+			n := int(f)
+			if key == "minLength" {
+				s.MinLength = &n
+			} else {
+				s.MaxLength = &n
+			}
+		} else {
+			ok = false
+		}
+	case "required":
+		var list []any
+		if list, ok = val.([]any); ok {
+			for _, item := range list {
+				name, isString := item.(string)
+				if !isString {
+					ok = false
+					break
+				}
+				s.Required = append(s.Required, name)
+			}
+		}
+	case "items", "additionalProperties":
+		sub, err := schemaFrom(val, at)
+		if err != nil {
+			return err
+		}
+		if key == "items" {
+			s.Items = sub
+		} else {
+			s.AdditionalProperties = sub
+		}
+		return nil
+	case "properties":
+		var props map[string]any
+		if props, ok = val.(map[string]any); ok {
+			s.Properties = map[string]*jsonschema.Schema{}
+			for name, sub := range props {
+				ps, err := schemaFrom(sub, at+"/"+name)
+				if err != nil {
+					return err
+				}
+				s.Properties[name] = ps
+			}
+		}
+	default:
+		return fmt.Errorf("schema %s: keyword %q is not supported by loadSchema", at, key)
+	}
+	if !ok {
+		return fmt.Errorf("schema %s: %q has a value of the wrong type", at, key)
+	}
+	return nil
+}
 
 // validateRecord checks data against the record's schema and returns a one-line usage error
 // naming the offending field.
