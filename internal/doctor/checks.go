@@ -296,6 +296,9 @@ func checkSecretKey(_ context.Context, p *project) Check {
 	}
 	msg := fmt.Sprintf("MONO_SECRET_KEY is a %s secret key (%s), from %s", kind.Mode, mask(k.Value), k.where())
 	if k.Source != "the environment" {
+		if p.devRunnerLoadsServerEnv() {
+			return pass("%s, which npm run dev (scripts/dev.mjs) passes to the server", msg)
+		}
 		return warn(fmt.Sprintf("cd %s && set -a && . ./.env && set +a && go run .", p.serverDir()), "%s, which go run . does not load by itself", msg)
 	}
 	return pass("%s", msg)

@@ -155,6 +155,22 @@ func (p *project) crossOrigin() bool {
 
 // serverDir is the standalone server's module directory, "" when the Go code lives in the
 // user's module (whose server loads its environment however it likes).
+// devRunnerLoadsServerEnv reports whether the app's `npm run dev` is the starter's runner
+// (scripts/dev.mjs), which starts the Go server with the server's .env file loaded.
+func (p *project) devRunnerLoadsServerEnv() bool {
+	if _, err := os.Stat(filepath.Join(p.o.Root, "scripts", "dev.mjs")); err != nil {
+		return false
+	}
+	raw, err := os.ReadFile(filepath.Join(p.o.Root, "package.json"))
+	if err != nil {
+		return false
+	}
+	var pkg struct {
+		Scripts map[string]string `json:"scripts"`
+	}
+	return json.Unmarshal(raw, &pkg) == nil && strings.Contains(pkg.Scripts["dev"], "scripts/dev.mjs")
+}
+
 func (p *project) serverDir() string {
 	if p.rec.Answers.Backend != "go" || !p.rec.Answers.ServerStandalone {
 		return ""
