@@ -470,6 +470,12 @@ func cases() []aCase {
 		aCase{name: "secret-key-is-public", fws: only("react", "angular"), after: true, breakIt: func(a *app) {
 			a.env["MONO_SECRET_KEY"] = "test_pk_Zx9Cv7Bn5Mm3Ll1Kk2j4"
 		}, want: map[string]doctor.Status{"secret-key": doctor.Fail, "key-mode": doctor.Skip}},
+		aCase{name: "payments-key-is-public", fws: only("react"), after: true, breakIt: func(a *app) {
+			a.env["MONO_PAYMENTS_SECRET_KEY"] = "test_pk_Zx9Cv7Bn5Mm3Ll1Kk2j4"
+		}, want: map[string]doctor.Status{"secret-key": doctor.Fail}},
+		aCase{name: "payments-key-mode", fws: only("vue"), after: true, breakIt: func(a *app) {
+			a.env["MONO_PAYMENTS_SECRET_KEY"] = liveSecretKey
+		}, want: map[string]doctor.Status{"secret-key": doctor.Fail}},
 		aCase{name: "secret-key-unset", fws: only("vue"), noSrv: true, breakIt: func(a *app) {
 			delete(a.env, "MONO_SECRET_KEY")
 		}, want: map[string]doctor.Status{"secret-key": doctor.Fail, "key-mode": doctor.Skip, "server": doctor.Warn}},

@@ -295,6 +295,21 @@ func checkSecretKey(_ context.Context, p *project) Check {
 		return fail(remedy, "MONO_SECRET_KEY in %s (%s) does not look like a Mono secret key (test_sk_… or live_sk_…)", k.where(), mask(k.Value))
 	}
 	msg := fmt.Sprintf("MONO_SECRET_KEY is a %s secret key (%s), from %s", kind.Mode, mask(k.Value), k.where())
+	// The payments app's own key, when the app has one (Mono apps are scoped to one product): the
+	// server refuses a public key there at start-up, and Mono a mode that differs from the rest.
+	if pk := p.serverSetting("MONO_PAYMENTS_SECRET_KEY"); pk.Set {
+		pkind := classifyKey(pk.Value)
+		premedy := fmt.Sprintf("set MONO_PAYMENTS_SECRET_KEY in %s to the secret key (…_sk_…) of your Mono payments app, or unset it to use MONO_SECRET_KEY", pk.where())
+		switch {
+		case pkind.Public:
+			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY in %s holds a public key (%s): the Go server will not start", pk.where(), mask(pk.Value))
+		case !pkind.Secret:
+			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY in %s (%s) does not look like a Mono secret key (test_sk_… or live_sk_…)", pk.where(), mask(pk.Value))
+		case pkind.Mode != kind.Mode:
+			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY is a %s key (%s) but MONO_SECRET_KEY a %s key: use the keys of one mode", pkind.Mode, mask(pk.Value), kind.Mode)
+		}
+		msg += fmt.Sprintf("; payments use MONO_PAYMENTS_SECRET_KEY (%s)", mask(pk.Value))
+	}
 	if k.Source != "the environment" {
 		if p.devRunnerLoadsServerEnv() {
 			return pass("%s, which npm run dev (scripts/dev.mjs) passes to the server", msg)
