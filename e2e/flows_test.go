@@ -41,7 +41,7 @@ func runFlows(t *testing.T, app *appUnderTest, flows ...string) {
 		if app.payments {
 			flows = append(flows, "pay")
 		}
-		flows = append(flows, "bad-code")
+		flows = append(flows, "bad-code", "restart")
 	}
 	var b *browser
 	timings.time(t.Name()+": open a Chromium tab", func() { b = startBrowser(t) })
@@ -53,6 +53,7 @@ func runFlows(t *testing.T, app *appUnderTest, flows ...string) {
 			"reauth":       flowReauth,
 			"pay":          flowPay,
 			"bad-code":     flowBadCode,
+			"restart":      flowRestart,
 			// Needs window.__monoController, which only the harness page exposes.
 			"close-while-loading": flowCloseWhileLoading,
 		}[name]
@@ -584,5 +585,27 @@ func flowCloseWhileLoading(t *testing.T, b *browser, app *appUnderTest) {
 	if visible {
 		fs.art.add("1-widget-after-close", b.screenshot())
 		t.Errorf("the widget is shown 2 s after the session was closed (connect.js's open() timer is still pending); status reads %q", fs.state().Status)
+	}
+}
+
+// flowRestart: the starter page lists the accounts the Go server stored for the (demo) user; one
+// linked before a restart of the server is still listed after it, on a fresh page load (issue 16:
+// nothing the server learns is lost on restart).
+func flowRestart(t *testing.T, b *browser, app *appUnderTest) {
+	fs := beginFlow(t, b, app)
+	fs.open(fs.clickButton, 1)
+	code := "code_restart_" + shortName(app.name)
+	account := app.mono.accountFor(code)
+	fs.finishLink(code, account)
+	listed := fmt.Sprintf(`!!document.querySelector('[data-mono-accounts] [data-mono-linked-account="%s"]')`, account)
+	if err := b.waitFor("the linked account in [data-mono-accounts]", listed, 10*time.Second); err != nil {
+		fs.fatalf("%v", err)
+	}
+	app.server.restart(t)
+	if err := b.navigate(app.url); err != nil {
+		fs.fatalf("reloading the page: %v", err)
+	}
+	if err := b.waitFor("the account still listed after the server restarted", listed, 20*time.Second); err != nil {
+		fs.fatalf("%v", err)
 	}
 }

@@ -267,6 +267,19 @@ type goServer struct {
 	url  string
 	proc *proc
 	trap *proxyTrap
+	// how it was started, so restart runs it again the same way, on the same port and database
+	dir string
+	env []string
+	bin string
+}
+
+// restart stops the server (SIGTERM, as a deploy does) and starts it again with the same
+// environment: the same port, the same SQLite file in its directory.
+func (g *goServer) restart(t *testing.T) {
+	t.Helper()
+	g.proc.stop()
+	g.proc = startProc(t, "go server (restarted)", g.dir, g.env, g.bin)
+	g.proc.waitHTTP(t, g.url+"/api/mono/exchange", 20*time.Second)
 }
 
 // startGoServer builds the standalone server/ module of a scaffolded app and runs it on a free
@@ -302,7 +315,7 @@ func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin
 	p := startProc(t, "go server", serverDir, env, bin)
 	u := fmt.Sprintf("http://127.0.0.1:%d", port)
 	p.waitHTTP(t, u+"/api/mono/exchange", 20*time.Second)
-	return &goServer{url: u, proc: p, trap: trap}
+	return &goServer{url: u, proc: p, trap: trap, dir: serverDir, env: env, bin: bin}
 }
 
 // The generated server's module requires its two database drivers, pinned by the go.sum the

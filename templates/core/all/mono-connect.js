@@ -323,17 +323,36 @@ function unwrapDefault(mod) {
   return value;
 }
 
-async function postJSON(options, path, payload) {
+/**
+ * The signed-in user's linked accounts, from your server's GET /api/mono/accounts (the Go
+ * handler's store): [] when there are none. config is the app's config (backendUrl, fetch,
+ * credentials), the same one createMonoConnect takes.
+ *
+ * @param {Partial<import('./mono-connect').MonoConnectConfig>} config
+ * @returns {Promise<import('./mono-connect').MonoLinkedAccount[]>}
+ */
+export async function listLinkedAccounts(config = {}) {
+  const body = await requestJSON(config, '/api/mono/accounts', { method: 'GET', headers: { Accept: 'application/json' } });
+  const list = Array.isArray(body?.accounts) ? body.accounts : [];
+  return list
+    .filter((a) => typeof a?.account_id === 'string' && a.account_id !== '')
+    .map((a) => ({ accountId: a.account_id, linkedAt: String(a.linked_at ?? ''), status: String(a.status ?? '') }));
+}
+
+function postJSON(options, path, payload) {
+  return requestJSON(options, path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(payload),
+  });
+}
+
+async function requestJSON(options, path, init) {
   const base = (options.backendUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   let response;
   try {
-    response = await doFetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      credentials: options.credentials ?? 'same-origin',
-      body: JSON.stringify(payload),
-    });
+    response = await doFetch(`${base}${path}`, { ...init, credentials: options.credentials ?? 'same-origin' });
   } catch {
     throw new Error(`could not reach ${base || 'the server'}${path}`);
   }

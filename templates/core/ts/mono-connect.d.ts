@@ -108,3 +108,15 @@ export declare function statusText(state: MonoConnectState): string;
 
 /** True between the click and the outcome. */
 export declare function isBusy(state: MonoConnectState): boolean;
+
+/** The signed-in user's linked accounts, from your server's GET /api/mono/accounts. */
+export declare function listLinkedAccounts(config?: Partial<MonoConnectConfig>): Promise<MonoLinkedAccount[]>;
+
+/** An account your server stored for the signed-in user (GET /api/mono/accounts). */
+export interface MonoLinkedAccount {
+  accountId: string;
+  /** When it was linked (RFC 3339). */
+  linkedAt: string;
+  /** active, reauthorisation_required, unlinked... as Mono's webhooks set it. */
+  status: string;
+}

@@ -10,8 +10,10 @@
 //   <ul data-mono-events></ul>                 one <li> per widget event (optional)
 //   <input data-mono-account> + <button data-mono-reauth>   re-authorise an account (optional)
 //   <button data-mono-pay="demo" data-mono-customer-name="…" data-mono-customer-email="…">  (optional)
+//   <ul data-mono-accounts></ul>               the signed-in user's linked accounts, from your server's
+//                                              GET /api/mono/accounts, on load and after each link (optional)
 
-import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
+import { createMonoConnect, isBusy, listLinkedAccounts, statusText } from './mono-connect.js';
 
 /**
  * Creates one controller and wires every matching element inside root (default: the document).
@@ -34,6 +36,24 @@ export function wireMonoConnect(config, root = document) {
     }
   };
 
+  // One <li data-mono-linked-account="id"> per account; only when the page has the list.
+  const loadAccounts = () => {
+    const lists = all('[data-mono-accounts]');
+    if (lists.length === 0) return;
+    listLinkedAccounts(config).then((accounts) => {
+      for (const list of lists) {
+        list.replaceChildren(
+          ...accounts.map((a) => {
+            const item = document.createElement('li');
+            item.dataset.monoLinkedAccount = a.accountId;
+            item.textContent = `${a.accountId} (${a.status})`;
+            return item;
+          }),
+        );
+      }
+    }, () => {});
+  };
+
   const mono = createMonoConnect({
     ...config,
     onStatus(state) {
@@ -47,6 +67,7 @@ export function wireMonoConnect(config, root = document) {
     },
     onLinked(result) {
       for (const input of all('[data-mono-account]')) input.value = result.accountId;
+      loadAccounts();
       return config.onLinked?.(result);
     },
     onClose(event) {
@@ -63,6 +84,7 @@ export function wireMonoConnect(config, root = document) {
     },
   });
   setText('[data-mono-status]', statusText(mono.state));
+  loadAccounts();
 
   // Failures already show in [data-mono-status] and reach config.onError: a rejected promise here
   // has nothing left to report.
