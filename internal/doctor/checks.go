@@ -287,26 +287,20 @@ func checkSecretKey(_ context.Context, p *project) Check {
 		return fail(p.serverRemedy("MONO_SECRET_KEY", "<your test_sk_… key>"), "MONO_SECRET_KEY is not set in the environment%s: the Go server will not start", p.srvEnvHint())
 	}
 	kind := classifyKey(k.Value)
-	remedy := fmt.Sprintf("set MONO_SECRET_KEY in %s to your secret key (…_sk_…) from the Mono dashboard", k.where())
-	switch {
-	case kind.Public:
-		return fail(remedy, "MONO_SECRET_KEY in %s holds a public key (%s): Mono answers 401 to every call", k.where(), mask(k.Value))
-	case !kind.Secret:
-		return fail(remedy, "MONO_SECRET_KEY in %s (%s) does not look like a Mono secret key (test_sk_… or live_sk_…)", k.where(), mask(k.Value))
+	if c, bad := secretKeyProblem(k, kind, "your secret key (…_sk_…) from the Mono dashboard", "Mono answers 401 to every call"); bad {
+		return c
 	}
 	msg := fmt.Sprintf("MONO_SECRET_KEY is a %s secret key (%s), from %s", kind.Mode, mask(k.Value), k.where())
 	// The payments app's own key, when the app has one (Mono apps are scoped to one product): the
 	// server refuses a public key there at start-up, and Mono a mode that differs from the rest.
 	if pk := p.serverSetting("MONO_PAYMENTS_SECRET_KEY"); pk.Set {
 		pkind := classifyKey(pk.Value)
-		premedy := fmt.Sprintf("set MONO_PAYMENTS_SECRET_KEY in %s to the secret key (…_sk_…) of your Mono payments app, or unset it to use MONO_SECRET_KEY", pk.where())
-		switch {
-		case pkind.Public:
-			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY in %s holds a public key (%s): the Go server will not start", pk.where(), mask(pk.Value))
-		case !pkind.Secret:
-			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY in %s (%s) does not look like a Mono secret key (test_sk_… or live_sk_…)", pk.where(), mask(pk.Value))
-		case pkind.Mode != kind.Mode:
-			return fail(premedy, "MONO_PAYMENTS_SECRET_KEY is a %s key (%s) but MONO_SECRET_KEY a %s key: use the keys of one mode", pkind.Mode, mask(pk.Value), kind.Mode)
+		what := "the secret key (…_sk_…) of your Mono payments app, or unset it to use MONO_SECRET_KEY"
+		if c, bad := secretKeyProblem(pk, pkind, what, "the Go server will not start"); bad {
+			return c
+		}
+		if pkind.Mode != kind.Mode {
+			return fail(fmt.Sprintf("set MONO_PAYMENTS_SECRET_KEY in %s to %s", pk.where(), what), "MONO_PAYMENTS_SECRET_KEY is a %s key (%s) but MONO_SECRET_KEY a %s key: use the keys of one mode", pkind.Mode, mask(pk.Value), kind.Mode)
 		}
 		msg += fmt.Sprintf("; payments use MONO_PAYMENTS_SECRET_KEY (%s)", mask(pk.Value))
 	}
@@ -317,6 +311,19 @@ func checkSecretKey(_ context.Context, p *project) Check {
 		return warn(fmt.Sprintf("cd %s && set -a && . ./.env && set +a && go run .", p.serverDir()), "%s, which go run . does not load by itself", msg)
 	}
 	return pass("%s", msg)
+}
+
+// secretKeyProblem is the failure for a server variable f that should hold a Mono secret key but
+// holds a public key (with consequence) or something else; what is the remedy's value.
+func secretKeyProblem(f found, kind keyKind, what, consequence string) (Check, bool) {
+	remedy := fmt.Sprintf("set %s in %s to %s", f.Name, f.where(), what)
+	switch {
+	case kind.Public:
+		return fail(remedy, "%s in %s holds a public key (%s): %s", f.Name, f.where(), mask(f.Value), consequence), true
+	case !kind.Secret:
+		return fail(remedy, "%s in %s (%s) does not look like a Mono secret key (test_sk_… or live_sk_…)", f.Name, f.where(), mask(f.Value)), true
+	}
+	return Check{}, false
 }
 
 func (p *project) srvEnvHint() string {
