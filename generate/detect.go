@@ -30,9 +30,6 @@ type Detection struct {
 	Workspaces []string
 }
 
-// detectOrder is most specific first: a Nuxt app also depends on vue, a Next app on react.
-var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "react", "vanilla"}
-
 // Detect reads project (package.json, lockfiles, config files) and reports what it finds.
 func Detect(project fs.FS) (Detection, error) {
 	var d Detection
@@ -59,22 +56,18 @@ func Detect(project fs.FS) (Detection, error) {
 	for k := range pkg.DevDependencies {
 		deps[k] = true
 	}
-	for _, name := range detectOrder {
-		if t := LookupTarget(name); t != nil {
-			if ev := matchDeps(t, deps); ev != "" {
-				d.Framework, d.FrameworkEvidence = name, ev
-				break
-			}
+	for _, t := range detectionOrder() {
+		if ev := matchDeps(t, deps); ev != "" {
+			d.Framework, d.FrameworkEvidence = t.Name, ev
+			break
 		}
 	}
 	if d.Framework == "" {
 		// No telling dependency (perhaps not installed yet): fall back to config files.
-		for _, name := range detectOrder {
-			if t := LookupTarget(name); t != nil {
-				if ev := matchFiles(project, t); ev != "" {
-					d.Framework, d.FrameworkEvidence = name, ev
-					break
-				}
+		for _, t := range detectionOrder() {
+			if ev := matchFiles(project, t); ev != "" {
+				d.Framework, d.FrameworkEvidence = t.Name, ev
+				break
 			}
 		}
 	}

@@ -353,7 +353,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 
 	var entries []envEntry
 	var names []string
-	if t.EnvPrefix != "" {
+	if t.KeyInEnv() {
 		entries = append(entries, envEntry{Name: d.PublicKeyEnv, Comment: "Mono public key (test_pk_… or live_pk_…) from the Mono dashboard; the secret key goes to the server only"})
 		names = append(names, d.PublicKeyEnv)
 		if d.BackendURLEnv != "" {
@@ -385,7 +385,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 		Owned:   func(c []byte) bool { return gitignoreHasAll(c, gitignoreLines) },
 	})
 
-	if o.PublicKey != "" && t.EnvFile != "" && t.EnvPrefix != "" {
+	if o.PublicKey != "" && t.KeyInEnv() {
 		envFile, _, err := read(t.EnvFile)
 		if err != nil {
 			return nil, err
@@ -425,7 +425,7 @@ func nextSteps(p *Plan) []string {
 	var steps []string
 	switch {
 	case p.Options.PublicKey != "":
-	case p.Target.EnvPrefix != "":
+	case p.Target.KeyInEnv():
 		steps = append(steps, fmt.Sprintf("put your Mono public key in %s: %s=test_pk_…", p.Target.EnvFile, d.PublicKeyEnv))
 	case len(p.Target.KeyFiles) > 0:
 		var files []string

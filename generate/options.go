@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -77,8 +78,27 @@ func DefaultServerDir(mod *GoModule) string {
 const standaloneModulePath = "monoconnect-server"
 
 // UsageError is an error in what the user asked for: a bad flag value or a missing answer. The
-// command exits 2 for it.
-type UsageError struct{ Msg string }
+// command exits 2 for it. Msg is the one line printed; a field validator also says which flag
+// (without dashes) and why, so a prompt can show the reason alone without matching text.
+type UsageError struct {
+	Msg    string
+	Flag   string // e.g. "server-dir"; "" when the error is not about one flag
+	Reason string // what is wrong with the value, as a prompt shows it
+}
+
+// fieldError is a field validator's error: Msg reads `invalid --flag "value": reason`.
+func fieldError(flag, value, reason string) *UsageError {
+	return &UsageError{Msg: fmt.Sprintf("invalid --%s %q: %s", flag, value, reason), Flag: flag, Reason: reason}
+}
+
+// Reason returns what a field validator said about the value, or err's text for any other error.
+func Reason(err error) string {
+	var u *UsageError
+	if errors.As(err, &u) && u.Reason != "" {
+		return u.Reason
+	}
+	return err.Error()
+}
 
 func (e *UsageError) Error() string { return e.Msg }
 
@@ -138,8 +158,8 @@ func (o *Options) Normalize() (*Target, error) {
 			return nil, usagef("--auth-method needs --institution: give the institution id to open, or drop --auth-method")
 		}
 	} else {
-		if !institutionRe.MatchString(o.Institution) {
-			return nil, usagef("invalid --institution %q: a Mono institution id is 24 lowercase hex characters", o.Institution)
+		if err := ValidateInstitution(o.Institution); err != nil {
+			return nil, err
 		}
 		if o.AuthMethod == "" {
 			o.AuthMethod = AuthMethods[0]
@@ -159,25 +179,25 @@ func (o *Options) Normalize() (*Target, error) {
 		return nil, usagef("--server-dir has no effect with --backend none: drop one of them")
 	}
 	if o.ServerDir != "" {
-		clean, err := cleanRelDir(o.ServerDir, "--server-dir")
+		clean, err := ValidateServerDir(o.ServerDir)
 		if err != nil {
 			return nil, err
 		}
 		o.ServerDir = clean
 	}
 
-	if t.PublicKeyEnv == "" && o.PublicKeyEnv != "" {
+	if !t.KeyInEnv() && o.PublicKeyEnv != "" {
 		return nil, usagef("--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
 	}
 	if o.PublicKeyEnv == "" {
 		o.PublicKeyEnv = t.PublicKeyEnv
 	}
-	if t.PublicKeyEnv == "" {
+	if !t.KeyInEnv() {
 		// nothing to validate: no env variable carries the key
 	} else if !envNameRe.MatchString(o.PublicKeyEnv) {
 		return nil, usagef("invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", o.PublicKeyEnv, t.PublicKeyEnv)
 	}
-	if t.EnvPrefix != "" && !strings.HasPrefix(o.PublicKeyEnv, t.EnvPrefix) {
+	if t.KeyInEnv() && !strings.HasPrefix(o.PublicKeyEnv, t.EnvPrefix) {
 		return nil, usagef("--public-key-env %s must start with %s, or %s will not expose it to the browser", o.PublicKeyEnv, t.EnvPrefix, t.Title)
 	}
 
@@ -268,23 +288,33 @@ func normalizeFeatures(in []string) ([]string, error) {
 	return out, nil
 }
 
-// cleanRelDir validates a directory that must stay inside the project: relative, no "..", no
-// characters that would need quoting in a path or an import path.
-func cleanRelDir(dir, flag string) (string, error) {
+// ValidateInstitution is --institution's validator (flag and prompt).
+func ValidateInstitution(id string) error {
+	if !institutionRe.MatchString(id) {
+		return fieldError("institution", id, "a Mono institution id is 24 lowercase hex characters")
+	}
+	return nil
+}
+
+// ValidateServerDir is --server-dir's validator (flag and prompt): a directory that must stay
+// inside the project: relative, no "..", no characters that would need quoting in a path or an
+// import path. It returns the cleaned path.
+func ValidateServerDir(dir string) (string, error) {
+	const flag = "server-dir"
 	d := strings.ReplaceAll(dir, "\\", "/")
 	if !dirRe.MatchString(d) {
-		return "", usagef("invalid %s %q: use letters, digits, '.', '_', '-' and '/'", flag, dir)
+		return "", fieldError(flag, dir, "use letters, digits, '.', '_', '-' and '/'")
 	}
 	if path.IsAbs(d) {
-		return "", usagef("invalid %s %q: it must be relative to the project directory", flag, dir)
+		return "", fieldError(flag, dir, "it must be relative to the project directory")
 	}
 	clean := path.Clean(d)
 	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", usagef("invalid %s %q: it must name a directory inside the project", flag, dir)
+		return "", fieldError(flag, dir, "it must name a directory inside the project")
 	}
 	for _, seg := range strings.Split(clean, "/") {
 		if strings.HasPrefix(seg, ".") || seg == "node_modules" {
-			return "", usagef("invalid %s %q: %q is not a place for source code", flag, dir, seg)
+			return "", fieldError(flag, dir, strconv.Quote(seg)+" is not a place for source code")
 		}
 	}
 	return clean, nil

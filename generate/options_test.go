@@ -78,7 +78,7 @@ func TestAppNameFrom(t *testing.T) {
 // TestMissingBaseIsATemplateError: a target naming a base folder that is not embedded must fail
 // loudly, not render without the base's files.
 func TestMissingBaseIsATemplateError(t *testing.T) {
-	registry["bogus"] = &Target{Name: "bogus", Langs: []string{"ts"}, CoreDir: "src/lib", StarterBases: []string{"no-such-base"}}
+	registry["bogus"] = &Target{Name: "bogus", Langs: []string{"ts"}, Key: KeyInFiles, KeyFiles: []string{"src/key.ts"}, CoreDir: "src/lib", StarterBases: []string{"no-such-base"}}
 	defer delete(registry, "bogus")
 	_, err := Generate(Options{Framework: "bogus", Lang: "ts", Backend: "none", Greenfield: true, AppName: "app"}, Input{ToolVersion: "1.0.0"})
 	if err == nil || !strings.Contains(err.Error(), `names base "no-such-base"`) {

@@ -8,9 +8,15 @@ import "io/fs"
 // module spells each one out). Local values belong in .env.local, the file Next's docs use for
 // them and create-next-app's .gitignore already covers.
 var nextTarget = register(&Target{
-	Name:          "next",
-	Title:         "Next.js (App Router)",
-	Langs:         []string{"ts", "js"},
+	Name:        "next",
+	Title:       "Next.js (App Router)",
+	Langs:       []string{"ts", "js"},
+	ListOrder:   30,
+	DetectOrder: 10,
+	// next dev loads, in development, .env.development.local, .env.local, .env.development, .env
+	// (first wins).
+	Dev: DevServer{Tool: "next dev", EnvFiles: []string{".env.development.local", ".env.local", ".env.development", ".env"},
+		Port: 3000, Proxy: ProxyRewrites, ProxyConfig: "next.config", CSPConfigs: []string{"next.config"}},
 	EnvPrefix:     "NEXT_PUBLIC_",
 	PublicKeyEnv:  "NEXT_PUBLIC_MONO_PUBLIC_KEY",
 	BackendURLEnv: "NEXT_PUBLIC_MONO_BACKEND_URL",

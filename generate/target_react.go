@@ -1,9 +1,13 @@
 package generate
 
 var reactTarget = register(&Target{
-	Name:          "react",
-	Title:         "React (Vite)",
-	Langs:         []string{"ts", "js"},
+	Name:        "react",
+	Title:       "React (Vite)",
+	Langs:       []string{"ts", "js"},
+	ListOrder:   20,
+	DetectOrder: 60,
+	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
+		CSPHTML: []string{"index.html"}},
 	EnvPrefix:     "VITE_",
 	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
 	BackendURLEnv: "VITE_MONO_BACKEND_URL",

@@ -20,9 +20,14 @@ import (
 // for the major the project's package.json names (greenfield: the starter's, 3), so an existing
 // SvelteKit 2 app keeps the imports it can resolve.
 var svelteTarget = register(&Target{
-	Name:          "svelte",
-	Title:         "SvelteKit (Svelte 5)",
-	Langs:         []string{"ts", "js"},
+	Name:        "svelte",
+	Title:       "SvelteKit (Svelte 5)",
+	Langs:       []string{"ts", "js"},
+	ListOrder:   70,
+	DetectOrder: 40,
+	// SvelteKit's $env/static/public reads the same files as Vite.
+	Dev: DevServer{Tool: "SvelteKit (Vite)", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
+		CSPHTML: []string{"src/app.html"}, CSPConfigs: []string{"svelte.config", "vite.config"}},
 	EnvPrefix:     "PUBLIC_",
 	PublicKeyEnv:  "PUBLIC_MONO_PUBLIC_KEY",
 	BackendURLEnv: "PUBLIC_MONO_BACKEND_URL",

@@ -8,9 +8,13 @@ import (
 )
 
 var vueTarget = register(&Target{
-	Name:          "vue",
-	Title:         "Vue 3 (Vite)",
-	Langs:         []string{"ts", "js"},
+	Name:        "vue",
+	Title:       "Vue 3 (Vite)",
+	Langs:       []string{"ts", "js"},
+	ListOrder:   40,
+	DetectOrder: 50,
+	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
+		CSPHTML: []string{"index.html"}},
 	EnvPrefix:     "VITE_",
 	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
 	BackendURLEnv: "VITE_MONO_BACKEND_URL",

@@ -1,8 +1,11 @@
 package generate
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 )
 
 // Target is one framework mono-connect can wire. A target is its template folder
@@ -12,8 +15,19 @@ type Target struct {
 	Title string   // shown by `mono-connect targets` and the prompt
 	Langs []string // supported --lang values, default first
 
-	// EnvPrefix is the prefix the framework requires for variables the browser may read; "" when
-	// the framework has no public env (Angular uses an environment file).
+	// ListOrder places the target in every list of targets (help text, `targets`, prompts, the
+	// schema's enum), lower first. DetectOrder is the order detection tries targets in, lower
+	// first: most specific first, since a Nuxt app also depends on vue and a Next app on react.
+	// Both are required and unique (register panics otherwise).
+	ListOrder   int
+	DetectOrder int
+
+	// Key says where the app reads its public key from: an env variable (PublicKeyEnv, under
+	// EnvPrefix, written to EnvFile) or files of its own (KeyFiles).
+	Key KeySource
+
+	// EnvPrefix is the prefix the framework requires for variables the browser may read (only
+	// with Key KeyFromEnv).
 	EnvPrefix     string
 	PublicKeyEnv  string // default --public-key-env
 	BackendURLEnv string // env var naming the backend origin; "" when not env-driven
@@ -67,7 +81,58 @@ type Target struct {
 	// Merges are extra edits to files the user owns (e.g. Angular's angular.json), applied in
 	// both modes after the starter is laid down.
 	Merges []Merge
+
+	// Dev is what `doctor` needs to know about the framework's dev server.
+	Dev DevServer
 }
+
+// KeySource is where an app reads the Mono public key from.
+type KeySource int
+
+const (
+	// KeyFromEnv: an env variable (Target.PublicKeyEnv, under Target.EnvPrefix) the framework
+	// hands to the browser; --public-key is written to Target.EnvFile.
+	KeyFromEnv KeySource = iota
+	// KeyInFiles: a field of source files the target creates (Target.KeyFiles); there is no
+	// env variable and --public-key-env does not apply.
+	KeyInFiles
+)
+
+// KeyInEnv reports whether the target reads its public key from an env variable.
+func (t *Target) KeyInEnv() bool { return t.Key == KeyFromEnv }
+
+// DevServer describes a framework's dev server, for doctor's checks and messages.
+type DevServer struct {
+	Tool string // names the dev server in messages ("Vite", "next dev")
+	// EnvFiles are the env files the dev server loads, highest precedence first (the process
+	// environment wins over all of them). Empty for a KeyInFiles target.
+	EnvFiles []string
+	// Port is the dev server's default port; the app's origin in development is
+	// http://localhost:<Port>.
+	Port int
+	// Proxy is how the dev server forwards /api/mono; ProxyConfig the config file's base name
+	// (without extension) for ProxyInConfig and ProxyRewrites.
+	Proxy       ProxyKind
+	ProxyConfig string
+	// CSPHTML are pages whose <meta http-equiv="Content-Security-Policy"> applies; CSPConfigs
+	// are config bases (without extension) that can set a CSP header or SvelteKit's kit.csp.
+	CSPHTML    []string
+	CSPConfigs []string
+}
+
+// ProxyKind is how a dev server is told to forward /api/mono to the Go server.
+type ProxyKind int
+
+const (
+	// ProxyInConfig: an entry keyed by the route in the JS config (Vite's server.proxy, Nuxt's
+	// vite.server.proxy / nitro.devProxy / routeRules).
+	ProxyInConfig ProxyKind = iota
+	// ProxyRewrites: rewrites() in the JS config returning {source, destination} pairs (Next).
+	ProxyRewrites
+	// ProxyJSONFile: a JSON proxy config named by the workspace file (Angular's proxy.conf.json
+	// via angular.json), which init writes itself.
+	ProxyJSONFile
+)
 
 // Merge edits part of a user's file. Apply returns the new content from the old (nil when the
 // file does not exist); Owned reports whether content still holds our part, for --check.
@@ -95,37 +160,76 @@ func (t *Target) SupportsLang(lang string) bool {
 // a framework never edits a shared list.
 var registry = map[string]*Target{}
 
+// register adds t to the registry. It panics on a definition that is inconsistent, so a new
+// target that forgets a field fails every test at start-up instead of misbehaving later.
 func register(t *Target) *Target {
-	if _, dup := registry[t.Name]; dup {
-		panic("generate: target registered twice: " + t.Name)
+	if err := t.check(); err != nil {
+		panic("generate: target " + t.Name + ": " + err.Error())
 	}
 	registry[t.Name] = t
 	return t
 }
 
-// targetOrder is the order targets are listed in (help text, `targets`, prompts).
-var targetOrder = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte"}
+// check reports what is wrong with a target's definition against the registry so far.
+func (t *Target) check() error {
+	switch {
+	case t.Name == "" || t.Title == "" || len(t.Langs) == 0:
+		return errors.New("Name, Title and Langs are required")
+	case registry[t.Name] != nil:
+		return errors.New("registered twice")
+	case t.ListOrder <= 0 || t.DetectOrder <= 0:
+		return errors.New("ListOrder and DetectOrder must be set (positive)")
+	case t.Dev.Tool == "" || t.Dev.Port <= 0:
+		return errors.New("Dev.Tool and Dev.Port are required")
+	}
+	for _, o := range registry {
+		if o.ListOrder == t.ListOrder {
+			return fmt.Errorf("ListOrder %d is %s's too", t.ListOrder, o.Name)
+		}
+		if o.DetectOrder == t.DetectOrder {
+			return fmt.Errorf("DetectOrder %d is %s's too", t.DetectOrder, o.Name)
+		}
+	}
+	switch t.Key {
+	case KeyFromEnv:
+		if t.EnvPrefix == "" || t.PublicKeyEnv == "" || t.EnvFile == "" || len(t.Dev.EnvFiles) == 0 {
+			return errors.New("a KeyFromEnv target needs EnvPrefix, PublicKeyEnv, EnvFile and Dev.EnvFiles")
+		}
+		if !strings.HasPrefix(t.PublicKeyEnv, t.EnvPrefix) || (t.BackendURLEnv != "" && !strings.HasPrefix(t.BackendURLEnv, t.EnvPrefix)) {
+			return errors.New("PublicKeyEnv and BackendURLEnv must start with EnvPrefix")
+		}
+		if len(t.KeyFiles) > 0 {
+			return errors.New("KeyFiles are for a KeyInFiles target")
+		}
+	case KeyInFiles:
+		if len(t.KeyFiles) == 0 || t.EnvPrefix != "" || t.PublicKeyEnv != "" || t.BackendURLEnv != "" {
+			return errors.New("a KeyInFiles target needs KeyFiles and no EnvPrefix, PublicKeyEnv or BackendURLEnv")
+		}
+	default:
+		return fmt.Errorf("unknown Key %d", t.Key)
+	}
+	if (t.Dev.Proxy == ProxyInConfig || t.Dev.Proxy == ProxyRewrites) && (t.Dev.ProxyConfig == "" || t.DevProxy == "") {
+		return errors.New("a dev proxy in the JS config needs Dev.ProxyConfig and the DevProxy hint")
+	}
+	return nil
+}
 
-// Targets returns every registered target in display order.
+// Targets returns every registered target in display order (ListOrder).
 func Targets() []*Target {
+	return sortedTargets(func(t *Target) int { return t.ListOrder })
+}
+
+// detectionOrder returns every registered target in the order detection tries them.
+func detectionOrder() []*Target {
+	return sortedTargets(func(t *Target) int { return t.DetectOrder })
+}
+
+func sortedTargets(order func(*Target) int) []*Target {
 	out := make([]*Target, 0, len(registry))
-	seen := map[string]bool{}
-	for _, name := range targetOrder {
-		if t, ok := registry[name]; ok {
-			out = append(out, t)
-			seen[name] = true
-		}
+	for _, t := range registry {
+		out = append(out, t)
 	}
-	var rest []string
-	for name := range registry {
-		if !seen[name] {
-			rest = append(rest, name)
-		}
-	}
-	sort.Strings(rest)
-	for _, name := range rest {
-		out = append(out, registry[name])
-	}
+	sort.Slice(out, func(i, j int) bool { return order(out[i]) < order(out[j]) })
 	return out
 }
 

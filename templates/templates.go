@@ -6,8 +6,10 @@ package templates
 
 import "embed"
 
-// FS is the template tree. The all: prefix keeps files whose names start with _ or . (such as
-// _gitignore), which embed would otherwise drop.
+// FS is the template tree: every folder here, so a new target's folder is embedded without
+// editing this line (the pattern also takes this file and README.md, a few kilobytes). The all:
+// prefix keeps files whose names start with _ or . (such as _gitignore), which embed would
+// otherwise drop.
 //
-//go:embed all:core all:vite all:style all:server all:vanilla all:react all:next all:vue all:nuxt all:angular all:svelte
+//go:embed all:*
 var FS embed.FS

@@ -153,7 +153,7 @@ func askMissing(p Prompter, o *generate.Options, given map[string]bool, errOut i
 		o.PackageManager = v
 	}
 
-	if !given["public-key"] && o.PublicKey == "" && t.EnvPrefix != "" {
+	if !given["public-key"] && o.PublicKey == "" && t.KeyInEnv() {
 		key, err := p.Input(qPublicKey, "", validatePublicKeyAnswer)
 		if err != nil {
 			return err
@@ -168,18 +168,18 @@ func askMissing(p Prompter, o *generate.Options, given map[string]bool, errOut i
 
 var publicKeyShape = regexp.MustCompile(`^(test|live)_pk_[A-Za-z0-9]+$`)
 
+// The prompt validators are the flags' own, showing only the reason (the prompt is the flag).
+
 func validateInstitution(s string) error {
-	o := generate.Options{Framework: "vanilla", Institution: strings.TrimSpace(s)}
-	if _, err := o.Normalize(); err != nil {
-		return fmt.Errorf("a Mono institution id is 24 lowercase hex characters, e.g. 5f2d08be60b92e2888287702")
+	if err := generate.ValidateInstitution(strings.TrimSpace(s)); err != nil {
+		return fmt.Errorf("%s, e.g. 5f2d08be60b92e2888287702", generate.Reason(err))
 	}
 	return nil
 }
 
 func validateServerDir(s string) error {
-	o := generate.Options{Framework: "vanilla", ServerDir: strings.TrimSpace(s)}
-	if _, err := o.Normalize(); err != nil {
-		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "invalid --server-dir "))
+	if _, err := generate.ValidateServerDir(strings.TrimSpace(s)); err != nil {
+		return fmt.Errorf("%s", generate.Reason(err))
 	}
 	return nil
 }

@@ -92,7 +92,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		Use:   "mono-connect",
 		Short: "Add Mono Connect bank-account linking to a web app",
 		Long: `mono-connect wires Mono's Connect widget (@mono.co/connect.js) into your web app the right way
-for its framework (vanilla, React, Next.js, Vue, Nuxt, Angular, SvelteKit), and writes the Go server
+for its framework (` + frameworkList() + `), and writes the Go server
 handler that exchanges the widget's code for an account id, with its own tests.`,
 		Example: `  # add Mono Connect to the React app in the current directory
   mono-connect init
@@ -140,4 +140,15 @@ func usageArgs(check cobra.PositionalArgs, takes string) cobra.PositionalArgs {
 func isTerminal(v any) bool {
 	f, ok := v.(*os.File)
 	return ok && termIsTerminal(int(f.Fd()))
+}
+
+// frameworkList names every target for the help text, in display order: each title without its
+// parenthesis ("Next.js (App Router)" is Next.js).
+func frameworkList() string {
+	var names []string
+	for _, t := range generate.Targets() {
+		name, _, _ := strings.Cut(t.Title, " (")
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
 }

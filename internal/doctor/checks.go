@@ -197,7 +197,7 @@ func checkPublicKey(_ context.Context, p *project) Check {
 	if c, no := needRecord(p); no {
 		return c
 	}
-	if p.rec.Answers.Framework == "angular" {
+	if !p.target.KeyInEnv() {
 		return p.angularPublicKey()
 	}
 	name := p.rec.Answers.PublicKeyEnv
@@ -210,20 +210,20 @@ func checkPublicKey(_ context.Context, p *project) Check {
 		for _, f := range p.rootEnv {
 			for _, n := range f.Order {
 				if n != name && strings.HasSuffix(n, "MONO_PUBLIC_KEY") && f.Vars[n] != "" {
-					return fail(fmt.Sprintf("rename %s to %s in %s", n, name, f.Path), "%s is not set; %s has %s, which this app does not read (%s exposes %s)", name, f.Path, n, p.prof.tool, name)
+					return fail(fmt.Sprintf("rename %s to %s in %s", n, name, f.Path), "%s is not set; %s has %s, which this app does not read (%s exposes %s)", name, f.Path, n, p.prof.Tool, name)
 				}
 			}
 		}
 		for _, f := range p.rootEnv {
-			if f.Vars[name] == "" || contains(p.prof.devEnv, f.Path) {
+			if f.Vars[name] == "" || contains(p.prof.EnvFiles, f.Path) {
 				continue
 			}
 			if f.Path == ".env.example" {
-				return fail(fmt.Sprintf("cp .env.example %s", envFile), "%s is set only in .env.example, which %s never loads", name, p.prof.tool)
+				return fail(fmt.Sprintf("cp .env.example %s", envFile), "%s is set only in .env.example, which %s never loads", name, p.prof.Tool)
 			}
-			return fail(fmt.Sprintf("move %s from %s to %s", name, f.Path, envFile), "%s is in %s, which %s does not load in development (it loads %s)", name, f.Path, p.prof.tool, joinNames(p.prof.devEnv))
+			return fail(fmt.Sprintf("move %s from %s to %s", name, f.Path, envFile), "%s is in %s, which %s does not load in development (it loads %s)", name, f.Path, p.prof.Tool, joinNames(p.prof.EnvFiles))
 		}
-		return fail(remedy, "%s is not set in the environment or in %s", name, joinNames(p.prof.devEnv))
+		return fail(remedy, "%s is not set in the environment or in %s", name, joinNames(p.prof.EnvFiles))
 	}
 	return judgePublicKey(k, fmt.Sprintf("replace %s in %s with your public key (…_pk_…) from the Mono dashboard", name, k.where()))
 }
@@ -651,8 +651,8 @@ func checkDevProxy(_ context.Context, p *project) Check {
 	case pr.Err != nil:
 		return fail(hint, "cannot read the dev proxy from %s: %v", pr.File, pr.Err)
 	case pr.Target == "":
-		c := fail(hint, "%s does not forward /api/mono to the Go server: the page's calls to /api/mono/* get %s's 404", pr.File, p.prof.tool)
-		if p.prof.proxy == "angular" {
+		c := fail(hint, "%s does not forward /api/mono to the Go server: the page's calls to /api/mono/* get %s's 404", pr.File, p.prof.Tool)
+		if p.prof.Proxy == generate.ProxyJSONFile {
 			port := p.serverPort()
 			c.fix = func(f *fixer) ([]string, error) { return fixAngularProxy(f.o.Root, pr.File, port) }
 		}
@@ -791,7 +791,7 @@ func (pol policy) allowsMono() (bool, string) {
 func (p *project) policies() ([]policy, []string) {
 	var out []policy
 	var problems []string
-	for _, page := range p.prof.cspHTML {
+	for _, page := range p.prof.CSPHTML {
 		b, err := os.ReadFile(filepath.Join(p.o.Root, filepath.FromSlash(page)))
 		if err != nil {
 			continue
@@ -802,7 +802,7 @@ func (p *project) policies() ([]policy, []string) {
 			}
 		}
 	}
-	for _, base := range p.prof.cspConfigs {
+	for _, base := range p.prof.CSPConfigs {
 		file := findConfig(p.o.Root, configNames(base)...)
 		if file == "" {
 			continue
@@ -973,5 +973,5 @@ func redactErr(err error, secret string) string {
 // isPublicVar reports whether name is a variable the framework hands to the browser (its public
 // prefix, e.g. VITE_, NEXT_PUBLIC_), whose value is in the bundle anyway.
 func (p *project) isPublicVar(name string) bool {
-	return p.target != nil && p.target.EnvPrefix != "" && strings.HasPrefix(name, p.target.EnvPrefix)
+	return p.target != nil && p.target.KeyInEnv() && strings.HasPrefix(name, p.target.EnvPrefix)
 }

@@ -15,53 +15,15 @@ import (
 	"github.com/mono-connect/mono-connect/generate"
 )
 
-// profile is what doctor knows about one framework's development setup.
-type profile struct {
-	// tool names the dev server in messages.
-	tool string
-	// devEnv are the env files the dev server loads, highest precedence first; the process
-	// environment wins over all of them (Vite, Next and Nuxt all let it). Empty for Angular,
-	// which reads environment files instead.
-	devEnv []string
-	// devPort is the dev server's default port; the app's origin in development is
-	// http://localhost:<devPort>.
-	devPort int
-	// proxy says where the dev proxy lives: "vite", "next", "nuxt" or "angular".
-	proxy string
-	// cspHTML are pages whose <meta http-equiv="Content-Security-Policy"> applies; cspConfigs
-	// are config bases (without extension) that can set a CSP header or SvelteKit's kit.csp.
-	cspHTML    []string
-	cspConfigs []string
-}
-
-// Vite loads .env, .env.local, .env.[mode], .env.[mode].local, the later overriding the
-// earlier; `vite` (dev) runs in mode "development". SvelteKit's $env/static/public reads the
-// same files through Vite. Next.js loads, in development, .env.development.local, .env.local,
-// .env.development, .env (first wins). nuxt dev loads only .env (a production Nuxt server
-// reads NUXT_PUBLIC_* from its own environment, no file at all).
-var viteDevEnv = []string{".env.development.local", ".env.local", ".env.development", ".env"}
-
-var profiles = map[string]profile{
-	"vanilla": {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
-	"react":   {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
-	"vue":     {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
-	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
-		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
-	"next": {tool: "next dev", devEnv: []string{".env.development.local", ".env.local", ".env.development", ".env"}, devPort: 3000, proxy: "next",
-		cspConfigs: []string{"next.config"}},
-	"nuxt":    {tool: "nuxt dev", devEnv: []string{".env"}, devPort: 3000, proxy: "nuxt", cspConfigs: []string{"nuxt.config"}},
-	"angular": {tool: "ng serve", devPort: 4200, proxy: "angular", cspHTML: []string{"src/index.html"}},
-}
-
 // project is everything the checks share, read once.
 type project struct {
 	o       Options
 	rec     *generate.Record
 	recErr  error
 	target  *generate.Target
-	prof    profile
-	rootEnv []envFile // every .env* file at the root, sorted by name
-	srvEnv  *envFile  // the standalone server's .env, when there is one
+	prof    generate.DevServer // the dev server's facts, from the target
+	rootEnv []envFile          // every .env* file at the root, sorted by name
+	srvEnv  *envFile           // the standalone server's .env, when there is one
 
 	pub     found // the public key as the dev server sees it
 	backend found // the backend URL variable as the dev server sees it
@@ -103,7 +65,9 @@ func load(ctx context.Context, o Options) *project {
 	}
 	if p.rec != nil {
 		p.target = generate.LookupTarget(p.rec.Answers.Framework)
-		p.prof = profiles[p.rec.Answers.Framework]
+		if p.target != nil {
+			p.prof = p.target.Dev
+		}
 	}
 	entries, _ := os.ReadDir(o.Root)
 	for _, e := range entries {
@@ -121,7 +85,7 @@ func load(ctx context.Context, o Options) *project {
 			p.srvEnv = &f
 		}
 	}
-	if p.rec.Answers.Framework == "angular" {
+	if !p.target.KeyInEnv() {
 		p.pub = p.angularSetting("publicKey", ".development.ts")
 		p.backend = p.angularSetting("backendUrl", ".development.ts")
 	} else {
@@ -132,7 +96,7 @@ func load(ctx context.Context, o Options) *project {
 	p.webhook = p.serverSetting("MONO_WEBHOOK_SECRET")
 	p.origins = p.serverSetting("MONO_ALLOWED_ORIGINS")
 	p.proxy = p.readProxy()
-	p.appOrigin = "http://localhost:" + strconv.Itoa(p.prof.devPort)
+	p.appOrigin = "http://localhost:" + strconv.Itoa(p.prof.Port)
 	switch {
 	case p.backend.Value != "":
 		p.serverURL = originOf(p.backend.Value)
@@ -187,7 +151,7 @@ func (p *project) devSetting(name string) found {
 	if v, ok := lookupEnv(p.o.Getenv, name); ok {
 		return found{Name: name, Value: v, Source: "the environment", Set: v != ""}
 	}
-	for _, file := range p.prof.devEnv {
+	for _, file := range p.prof.EnvFiles {
 		if f := p.envFile(file); f != nil {
 			if v, ok := f.Vars[name]; ok {
 				return found{Name: name, Value: v, Source: file, Set: v != ""}
@@ -270,13 +234,14 @@ func isMonoRoute(k string) bool {
 
 func (p *project) readProxy() proxyInfo {
 	root := p.o.Root
-	switch p.prof.proxy {
-	case "angular":
+	switch p.prof.Proxy {
+	case generate.ProxyJSONFile:
 		return p.angularProxy()
-	case "next":
-		file := findConfig(root, configNames("next.config")...)
+	case generate.ProxyRewrites:
+		base := p.prof.ProxyConfig
+		file := findConfig(root, configNames(base)...)
 		if file == "" {
-			return proxyInfo{File: "next.config.ts", Missing: true}
+			return proxyInfo{File: base + ".ts", Missing: true}
 		}
 		cfg, err := parseJSConfig(root, file)
 		if err != nil {
@@ -297,10 +262,7 @@ func (p *project) readProxy() proxyInfo {
 		}
 		return proxyInfo{File: file, Missing: true}
 	default:
-		base := "vite.config"
-		if p.prof.proxy == "nuxt" {
-			base = "nuxt.config"
-		}
+		base := p.prof.ProxyConfig
 		file := findConfig(root, configNames(base)...)
 		if file == "" {
 			return proxyInfo{File: base + ".ts", Missing: true}
