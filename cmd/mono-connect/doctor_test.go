@@ -155,6 +155,9 @@ func (a *app) startServer(extra ...string) {
 	a.t.Helper()
 	st := makeStarters(a.t)[a.fw]
 	cmd := exec.Command(st.server)
+	// The server's default database is sqlite:mono-connect.db in its working directory: a
+	// directory of the test's own, not the package's source folder.
+	cmd.Dir = a.t.TempDir()
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
 	for k, v := range a.env {
 		cmd.Env = append(cmd.Env, k+"="+v)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -101,9 +100,6 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 }
 
 func initRun(o *initOptions) error {
-	if err := refuseEmptyFlags(o); err != nil {
-		return err
-	}
 	if !contains(apply.Policies, o.OnConflict) {
 		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
 	}
@@ -219,33 +215,6 @@ func initRun(o *initOptions) error {
 		fmt.Fprintf(o.IO.Out, "\nTo do the same without questions:\n  %s\n", oneShot(o.Dir, plan.Options, plan.Target))
 	}
 	return err
-}
-
-// refuseEmptyFlags makes an explicitly empty value (--public-key-env ”) a usage error naming the
-// flag, like any other bad value, instead of silently meaning "not given". --features ” stays
-// valid: it asks for no optional feature.
-func refuseEmptyFlags(o *initOptions) error {
-	values := map[string]string{
-		"framework": o.Framework, "lang": o.Lang, "institution": o.Institution,
-		"auth-method": o.AuthMethod, "backend": o.Backend, "server-dir": o.ServerDir,
-		"public-key-env": o.PublicKeyEnv, "public-key": o.PublicKey,
-		"package-manager": o.PackageManager, "on-conflict": o.OnConflict,
-	}
-	for _, name := range sortedKeys(values) {
-		if o.given[name] && strings.TrimSpace(values[name]) == "" {
-			return usagef("--%s needs a value: leave the flag out to take the default", name)
-		}
-	}
-	return nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // dirState is what init needs to know about DIR before planning.

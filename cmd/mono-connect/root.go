@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/apply"
@@ -106,6 +107,7 @@ handler that exchanges the widget's code for an account id, with its own tests.`
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return refuseEmptyValues(cmd.Flags()) }
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.Err)
@@ -151,4 +153,18 @@ func frameworkList() string {
 		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// refuseEmptyValues makes an explicitly empty value of any string flag (--public-key-env ”,
+// webhook send --secret ”) a usage error naming the flag, like any other bad value, instead of
+// silently meaning "not given" and falling back to a default or the environment. It runs for
+// every command. List flags are exempt: --features ” asks for no optional feature.
+func refuseEmptyValues(flags *pflag.FlagSet) error {
+	var err error
+	flags.Visit(func(f *pflag.Flag) {
+		if err == nil && f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" {
+			err = usagef("--%s needs a value: leave the flag out to take the default", f.Name)
+		}
+	})
+	return err
 }
