@@ -61,9 +61,12 @@ printf '{"name":"web","dependencies":{"react":"19.2.0"}}\n' > "$work/shop/web/pa
 cmp <(printf 'module example.com/acme/shop\n\ngo 1.22\n') "$work/shop/go.mod" || { echo "init changed the user's go.mod"; exit 1; }
 check_module "$work/shop"
 
-# The handler's fuzz targets, if the generated tests have them.
+# The handler's fuzz targets. The generated tests have them: finding none means the package or
+# its tests moved, which fails here rather than fuzzing nothing.
 pkg="$work/full/server/monoconnect"
-for target in $(cd "$pkg" && grep -ho '^func Fuzz[A-Za-z0-9_]*' ./*_test.go | sed 's/^func //'); do
+fuzz_targets=$(cd "$pkg" && grep -ho '^func Fuzz[A-Za-z0-9_]*' ./*_test.go | sed 's/^func //')
+[ -n "$fuzz_targets" ] || { echo "no Fuzz* targets in the generated $pkg tests"; exit 1; }
+for target in $fuzz_targets; do
   echo "--- fuzz $target (30 s)"
   (cd "$pkg" && GOFLAGS=-mod=mod GOPROXY=off go test -tags mono_nodrivers -run '^$' -fuzz "^$target\$" -fuzztime 30s .)
 done

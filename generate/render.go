@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/mono-connect/mono-connect/templates"
 )
@@ -25,12 +26,21 @@ var funcs = template.FuncMap{
 // jsString returns s as a JSON string literal that is also safe inside HTML <script> and .vue or
 // .svelte files: json.Marshal escapes <, > and & as \u003c etc., and U+2028/U+2029 (line
 // terminators in older JS) as \u2028/\u2029.
+// Invalid UTF-8 is refused: json.Marshal would write U+FFFD in its place, a different value than
+// the user gave (FuzzEscapers found it).
 func jsString(s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%q is not valid UTF-8: it cannot be written into a JS string", s)
+	}
 	b, err := json.Marshal(s)
 	return string(b), err
 }
 
+// jsonValue returns v as JSON, refusing a string that is not valid UTF-8 as jsString does.
 func jsonValue(v any) (string, error) {
+	if s, ok := v.(string); ok && !utf8.ValidString(s) {
+		return "", fmt.Errorf("%q is not valid UTF-8: it cannot be written into JSON", s)
+	}
 	b, err := json.Marshal(v)
 	return string(b), err
 }
