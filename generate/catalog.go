@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mono-connect/mono-connect/internal/jsonedit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -13,20 +14,30 @@ import (
 // project keeps its dependency versions, and package.json then names each one as "catalog:".
 const PnpmWorkspace = "pnpm-workspace.yaml"
 
+// YarnRC is Yarn's (berry) settings file, where Yarn 4.10 and later keep a default catalog of the
+// same shape as pnpm's.
+const YarnRC = ".yarnrc.yml"
+
+// yamlCatalogFiles are the files a default catalog can live in, in the order they are read: a
+// project has one package manager, so at most one of them has a catalog.
+var yamlCatalogFiles = []string{PnpmWorkspace, YarnRC}
+
 // catalogRef is the version package.json gives a dependency that its pnpm catalog pins.
 const catalogRef = "catalog:"
 
-// pnpmCatalog is the default catalog of a pnpm-workspace.yaml, as read.
-type pnpmCatalog struct {
+// yamlCatalog is the default catalog of a pnpm-workspace.yaml or .yarnrc.yml, as read.
+type yamlCatalog struct {
+	file string     // the file it is in
 	node *yaml.Node // the catalog's mapping
 }
 
-// readPnpmCatalog returns the default catalog of src, or nil when it has none (no `catalog:` key,
-// or one that is not a mapping). A file that is not YAML is a usage error naming it.
-func readPnpmCatalog(src []byte) (*pnpmCatalog, error) {
+// readYAMLCatalog returns the default catalog of src, the text of file, or nil when it has none
+// (no `catalog:` key, or one that is not a mapping). A file that is not YAML is a usage error
+// naming it.
+func readYAMLCatalog(file string, src []byte) (*yamlCatalog, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, usagef("%s is not valid YAML (%v): fix it and run again", PnpmWorkspace, err)
+		return nil, usagef("%s is not valid YAML (%v): fix it and run again", file, err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, nil
@@ -34,14 +45,14 @@ func readPnpmCatalog(src []byte) (*pnpmCatalog, error) {
 	top := doc.Content[0]
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		if top.Content[i].Value == "catalog" && top.Content[i+1].Kind == yaml.MappingNode {
-			return &pnpmCatalog{node: top.Content[i+1]}, nil
+			return &yamlCatalog{file: file, node: top.Content[i+1]}, nil
 		}
 	}
 	return nil, nil
 }
 
 // has reports whether the catalog pins name.
-func (c *pnpmCatalog) has(name string) bool {
+func (c *yamlCatalog) has(name string) bool {
 	for i := 0; i+1 < len(c.node.Content); i += 2 {
 		if c.node.Content[i].Value == name {
 			return true
@@ -54,9 +65,9 @@ func (c *pnpmCatalog) has(name string) bool {
 // when the catalog is sorted (else last), in the catalog's indentation and quote style, every other
 // byte kept. The catalog must be a block mapping of one-line entries; otherwise the edit is refused
 // with an error saying what to add by hand.
-func addToCatalog(src []byte, c *pnpmCatalog, name, version string) ([]byte, error) {
+func addToCatalog(src []byte, c *yamlCatalog, name, version string) ([]byte, error) {
 	n := c.node
-	byHand := fmt.Errorf("add %q to the catalog in %s by hand (%s: %s), then run again", name, PnpmWorkspace, name, version)
+	byHand := fmt.Errorf("add %q to the catalog in %s by hand (%s: %s), then run again", name, c.file, name, version)
 	if n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0 {
 		return nil, byHand
 	}
@@ -117,34 +128,93 @@ func addToCatalog(src []byte, c *pnpmCatalog, name, version string) ([]byte, err
 	return out.Bytes(), nil
 }
 
-// catalogMerge decides the version package.json gets for connect.js: "catalog:" when the project's
-// pnpm-workspace.yaml has a default catalog (and package.json does not already pin another
-// version), with the workspace file planned as merged (our entry added to the catalog when
-// missing); else the exact version and no workspace file.
-func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error)) (string, *File, error) {
+// catalogMerge decides the version package.json gets for connect.js, and returns package.json
+// (pkg, or pkg with a catalog entry added) and any other file the decision merges. A project that
+// pins its versions in a default catalog gets "catalog:" (unless package.json already pins another
+// version), with connect.js added to the catalog when missing:
+//   - pnpm's pnpm-workspace.yaml or Yarn's .yarnrc.yml `catalog:`, planned as a merged file;
+//   - Bun's catalog in package.json itself (`workspaces.catalog`, or a top-level `catalog`).
+//
+// Anything else gets the exact version and no other file.
+func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error)) (string, []byte, *File, error) {
 	if current, listed := dependencyVersion(pkg, ConnectPackage); listed && current != catalogRef {
-		return ConnectVersion, nil, nil
+		return ConnectVersion, pkg, nil, nil
 	}
-	workspace, found, err := read(PnpmWorkspace)
-	if err != nil || !found {
-		return ConnectVersion, nil, err
-	}
-	catalog, err := readPnpmCatalog(workspace)
-	if err != nil || catalog == nil {
-		return ConnectVersion, nil, err
-	}
-	merged := workspace
-	if !catalog.has(ConnectPackage) {
-		if merged, err = addToCatalog(workspace, catalog, ConnectPackage, ConnectVersion); err != nil {
-			return "", nil, &UsageError{Msg: err.Error()}
+	for _, file := range yamlCatalogFiles {
+		src, found, err := read(file)
+		if err != nil {
+			return "", nil, nil, err
 		}
+		if !found {
+			continue
+		}
+		catalog, err := readYAMLCatalog(file, src)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		if catalog == nil {
+			continue
+		}
+		merged := src
+		if !catalog.has(ConnectPackage) {
+			if merged, err = addToCatalog(src, catalog, ConnectPackage, ConnectVersion); err != nil {
+				return "", nil, nil, &UsageError{Msg: err.Error()}
+			}
+		}
+		return catalogRef, pkg, &File{
+			Path: file, Kind: KindMerged, Content: merged,
+			Part: []byte(fmt.Sprintf("catalog[%q]", ConnectPackage)),
+			Owned: func(c []byte) bool {
+				cat, err := readYAMLCatalog(file, c)
+				return err == nil && cat != nil && cat.has(ConnectPackage)
+			},
+		}, nil
 	}
-	return catalogRef, &File{
-		Path: PnpmWorkspace, Kind: KindMerged, Content: merged,
-		Part: []byte(fmt.Sprintf("catalog[%q]", ConnectPackage)),
-		Owned: func(c []byte) bool {
-			cat, err := readPnpmCatalog(c)
-			return err == nil && cat != nil && cat.has(ConnectPackage)
-		},
-	}, nil
+	merged, ok, err := addToBunCatalog(pkg)
+	if err != nil || !ok {
+		return ConnectVersion, pkg, nil, err
+	}
+	return catalogRef, merged, nil, nil
+}
+
+// bunCatalogPaths are where Bun reads a default catalog in package.json; it prefers the first.
+var bunCatalogPaths = [][]string{{"workspaces", "catalog"}, {"catalog"}}
+
+// addToBunCatalog returns package.json pkg with connect.js in its Bun catalog (at its sorted
+// place when the catalog is sorted), and whether pkg has such a catalog. An entry there already,
+// at any version, is left alone.
+func addToBunCatalog(pkg []byte) ([]byte, bool, error) {
+	doc, err := jsonedit.Parse(pkg)
+	if err != nil {
+		return nil, false, &UsageError{Msg: fmt.Sprintf("package.json is %v: fix package.json and run again", err)}
+	}
+	for _, p := range bunCatalogPaths {
+		raw, ok, err := doc.Lookup(p...)
+		if err != nil || !ok || raw[0] != '{' {
+			continue
+		}
+		if _, err := doc.EnsureMember(p, ConnectPackage, ConnectVersion, jsonedit.Place{Sorted: true}); err != nil {
+			return nil, false, err
+		}
+		return doc.Bytes(), true, nil
+	}
+	return pkg, false, nil
+}
+
+// hasBunCatalogEntry reports whether package.json content's Bun catalog, if it has one, pins
+// connect.js (true when it has no catalog: nothing of ours to lose there).
+func hasBunCatalogEntry(content []byte) bool {
+	doc, err := jsonedit.Parse(content)
+	if err != nil {
+		return false
+	}
+	for _, p := range bunCatalogPaths {
+		raw, ok, err := doc.Lookup(p...)
+		if err != nil || !ok || raw[0] != '{' {
+			continue
+		}
+		_, has, _ := doc.Lookup(append(append([]string(nil), p...), ConnectPackage)...)
+		return has
+	}
+	return true
 }

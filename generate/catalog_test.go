@@ -37,9 +37,9 @@ func TestAddToCatalog(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cat, err := readPnpmCatalog([]byte(tt.in))
+			cat, err := readYAMLCatalog(PnpmWorkspace, []byte(tt.in))
 			if err != nil || cat == nil {
-				t.Fatalf("readPnpmCatalog: %v, %v", cat, err)
+				t.Fatalf("readYAMLCatalog: %v, %v", cat, err)
 			}
 			got, err := addToCatalog([]byte(tt.in), cat, ConnectPackage, ConnectVersion)
 			if tt.err != "" {
@@ -54,7 +54,7 @@ func TestAddToCatalog(t *testing.T) {
 			if string(got) != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
-			again, err := readPnpmCatalog(got)
+			again, err := readYAMLCatalog(PnpmWorkspace, got)
 			if err != nil || again == nil || !again.has(ConnectPackage) {
 				t.Errorf("the result does not parse with our entry in the catalog: %v", err)
 			}
@@ -64,12 +64,12 @@ func TestAddToCatalog(t *testing.T) {
 
 func TestReadPnpmCatalog(t *testing.T) {
 	for _, in := range []string{"packages:\n  - .\n", "catalogs:\n  react19:\n    react: ^19\n", "", "catalog: ^1\n"} {
-		cat, err := readPnpmCatalog([]byte(in))
+		cat, err := readYAMLCatalog(PnpmWorkspace, []byte(in))
 		if err != nil || cat != nil {
-			t.Errorf("readPnpmCatalog(%q) = %v, %v; want no catalog", in, cat, err)
+			t.Errorf("readYAMLCatalog(%q) = %v, %v; want no catalog", in, cat, err)
 		}
 	}
-	if _, err := readPnpmCatalog([]byte("catalog: [\n")); err == nil {
+	if _, err := readYAMLCatalog(PnpmWorkspace, []byte("catalog: [\n")); err == nil {
 		t.Error("broken YAML read without an error")
 	}
 }
@@ -87,5 +87,47 @@ func TestDetectReadsOnlyPnpmPackages(t *testing.T) {
 	}
 	if len(d.Workspaces) != 1 || d.Workspaces[0] != "apps/web" {
 		t.Errorf("Workspaces = %q, want [apps/web]: only the packages list counts, and . is the root itself", d.Workspaces)
+	}
+}
+
+func TestAddToBunCatalog(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		catalog        bool
+	}{
+		{
+			name: "workspaces.catalog is preferred to a top-level catalog", catalog: true,
+			in:   `{"catalog": {}, "workspaces": {"catalog": {"zod": "3.0.0"}}}`,
+			want: `{"catalog": {}, "workspaces": {"catalog": {"@mono.co/connect.js": "2.2.0", "zod": "3.0.0"}}}`,
+		},
+		{
+			name: "workspaces as a list: the top-level catalog", catalog: true,
+			in:   `{"workspaces": ["apps/*"], "catalog": {}}`,
+			want: `{"workspaces": ["apps/*"], "catalog": {"@mono.co/connect.js": "2.2.0"}}`,
+		},
+		{
+			name: "an entry there already is kept", catalog: true,
+			in:   `{"catalog": {"@mono.co/connect.js": "^2.3.0"}}`,
+			want: `{"catalog": {"@mono.co/connect.js": "^2.3.0"}}`,
+		},
+		{
+			name: "no catalog",
+			in:   `{"workspaces": {"packages": []}, "dependencies": {}}`,
+			want: `{"workspaces": {"packages": []}, "dependencies": {}}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok, err := addToBunCatalog([]byte(tt.in))
+			if err != nil || ok != tt.catalog || string(got) != tt.want {
+				t.Errorf("got %s, %v, %v; want %s, %v", got, ok, err, tt.want, tt.catalog)
+			}
+			if !hasBunCatalogEntry(got) {
+				t.Errorf("hasBunCatalogEntry(%s) = false", got)
+			}
+		})
+	}
+	if hasBunCatalogEntry([]byte(`{"catalog": {"vue": "^3"}}`)) {
+		t.Error("a catalog without our entry counts as ours")
 	}
 }

@@ -333,7 +333,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 	if ok {
 		// A pnpm project that pins its versions in a catalog gets ours there too, and package.json
 		// names it "catalog:" like every other dependency of the app.
-		version, catalogFile, err := catalogMerge(pkg, read)
+		version, pkg, catalogFile, err := catalogMerge(pkg, read)
 		if err != nil {
 			return nil, err
 		}
@@ -347,7 +347,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 		out = append(out, File{
 			Path: "package.json", Kind: KindMerged, Content: merged,
 			Part:  []byte(fmt.Sprintf("dependencies[%q]", ConnectPackage)),
-			Owned: func(c []byte) bool { return hasDependency(c, ConnectPackage) },
+			Owned: func(c []byte) bool { return hasDependency(c, ConnectPackage) && hasBunCatalogEntry(c) },
 		})
 	}
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/mono-connect/mono-connect/internal/jsonedit"
 )
 
 // ConnectPackage and ConnectVersion are the dependency every target adds. The version is exact:
@@ -16,64 +18,38 @@ const (
 	ConnectVersion = "2.2.0"
 )
 
-// addDependency returns package.json src with name added to "dependencies" at its sorted place,
-// every other byte kept. A dependency already present (any version) is left alone: the user may
-// have upgraded on purpose.
+// addDependency returns package.json src with name added to "dependencies" (at its sorted place
+// when the object is sorted, else last), every other byte kept. A dependency already present (any
+// version) is left alone: the user may have upgraded on purpose.
 func addDependency(src []byte, name, version string) ([]byte, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(src, &top); err != nil {
-		return nil, fmt.Errorf("package.json is not valid JSON: %w", err)
-	}
-	if raw, ok := top["dependencies"]; ok {
-		var deps map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &deps); err != nil {
-			return nil, fmt.Errorf("package.json: \"dependencies\" is not an object")
-		}
-		if _, ok := deps[name]; ok {
-			return src, nil
-		}
-	}
-	obj, err := scanObject(src, 0)
+	doc, err := jsonedit.Parse(src)
 	if err != nil {
-		return nil, fmt.Errorf("package.json: %w", err)
+		return nil, fmt.Errorf("package.json is %w", err)
 	}
-	entry := quoteJSON(name) + ": " + quoteJSON(version)
-	for _, m := range obj.members {
-		if m.key == "dependencies" {
-			depObj, err := scanObject(src, m.valueStart)
-			if err != nil {
-				return nil, fmt.Errorf("package.json dependencies: %w", err)
-			}
-			return insertMember(src, depObj, name, entry, indentOf(src, obj)), nil
-		}
+	if raw, ok, _ := doc.Lookup("dependencies"); ok && raw[0] != '{' {
+		return nil, fmt.Errorf("package.json: \"dependencies\" is not an object")
 	}
-	// No dependencies yet: add the object where package.json's conventional key order puts it
+	// No dependencies yet: the object goes where package.json's conventional key order puts it
 	// (before devDependencies, overrides, engines... when the file has them), else last, so a
 	// key-order lint rule (sort-package-json, eslint-plugin-package-json) stays quiet.
-	unit := indentOf(src, obj)
-	value := "{\n" + unit + unit + entry + "\n" + unit + "}"
-	return insertMemberAt(src, obj, dependenciesPosition(obj), quoteJSON("dependencies")+": "+value, ""), nil
+	if _, err := doc.EnsureMember(nil, "dependencies", map[string]string{name: version}, jsonedit.Place{Before: keysAfterDependencies}); err != nil {
+		return nil, fmt.Errorf("package.json: %w", err)
+	}
+	if _, err := doc.EnsureMember([]string{"dependencies"}, name, version, jsonedit.Place{Sorted: true}); err != nil {
+		return nil, fmt.Errorf("package.json: %w", err)
+	}
+	return doc.Bytes(), nil
 }
 
 // keysAfterDependencies are the top-level package.json keys that conventionally follow
 // "dependencies" (the order of sort-package-json, which most key-order rules follow).
-var keysAfterDependencies = map[string]bool{
-	"devDependencies": true, "peerDependencies": true, "peerDependenciesMeta": true,
-	"optionalDependencies": true, "bundledDependencies": true, "bundleDependencies": true,
-	"overrides": true, "resolutions": true, "pnpm": true, "engines": true, "engineStrict": true,
-	"volta": true, "packageManager": true, "os": true, "cpu": true, "publishConfig": true,
-	"prettier": true, "eslintConfig": true, "lint-staged": true, "simple-git-hooks": true,
-	"husky": true, "browserslist": true, "stylelint": true, "jest": true,
-}
-
-// dependenciesPosition is the member index a new "dependencies" object goes to.
-func dependenciesPosition(obj jsonObject) int {
-	for i, m := range obj.members {
-		if keysAfterDependencies[m.key] {
-			return i
-		}
-	}
-	return len(obj.members)
+var keysAfterDependencies = []string{
+	"devDependencies", "peerDependencies", "peerDependenciesMeta",
+	"optionalDependencies", "bundledDependencies", "bundleDependencies",
+	"overrides", "resolutions", "pnpm", "engines", "engineStrict",
+	"volta", "packageManager", "os", "cpu", "publishConfig",
+	"prettier", "eslintConfig", "lint-staged", "simple-git-hooks",
+	"husky", "browserslist", "stylelint", "jest",
 }
 
 // dependencyVersion returns the version package.json content gives name in dependencies or
@@ -107,190 +83,6 @@ func hasDependency(content []byte, name string) bool {
 	_, a := pkg.Dependencies[name]
 	_, b := pkg.DevDependencies[name]
 	return a || b
-}
-
-// jsonObject is the layout of an object in a JSON text: where it starts and ends and where
-// each member's key begins.
-type jsonObject struct {
-	open, close int // offsets of { and }
-	members     []jsonMember
-}
-
-type jsonMember struct {
-	key        string
-	keyStart   int // offset of the key's opening quote
-	valueStart int
-	valueEnd   int // offset just past the value
-}
-
-// scanObject reads the object starting at or after offset start (whitespace skipped). src must
-// already be known to be valid JSON.
-func scanObject(src []byte, start int) (jsonObject, error) {
-	i := skipSpace(src, start)
-	if i >= len(src) || src[i] != '{' {
-		return jsonObject{}, fmt.Errorf("expected an object")
-	}
-	obj := jsonObject{open: i}
-	i++
-	for {
-		i = skipSpace(src, i)
-		if i < len(src) && src[i] == '}' {
-			obj.close = i
-			return obj, nil
-		}
-		if i >= len(src) || src[i] != '"' {
-			return obj, fmt.Errorf("expected a key at offset %d", i)
-		}
-		keyEnd := skipValue(src, i)
-		var key string
-		if err := json.Unmarshal(src[i:keyEnd], &key); err != nil {
-			return obj, err
-		}
-		j := skipSpace(src, keyEnd)
-		if j >= len(src) || src[j] != ':' {
-			return obj, fmt.Errorf("expected ':' at offset %d", j)
-		}
-		vs := skipSpace(src, j+1)
-		ve := skipValue(src, vs)
-		obj.members = append(obj.members, jsonMember{key: key, keyStart: i, valueStart: vs, valueEnd: ve})
-		i = skipSpace(src, ve)
-		if i < len(src) && src[i] == ',' {
-			i++
-		}
-	}
-}
-
-func skipSpace(src []byte, i int) int {
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// skipValue returns the offset just past the JSON value starting at i.
-func skipValue(src []byte, i int) int {
-	if i >= len(src) {
-		return i
-	}
-	switch src[i] {
-	case '"':
-		for j := i + 1; j < len(src); j++ {
-			switch src[j] {
-			case '\\':
-				j++
-			case '"':
-				return j + 1
-			}
-		}
-		return len(src)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(src); j++ {
-			switch src[j] {
-			case '"':
-				j = skipValue(src, j) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return len(src)
-	default:
-		j := i
-		for j < len(src) && !strings.ContainsRune(",}] \t\r\n", rune(src[j])) {
-			j++
-		}
-		return j
-	}
-}
-
-// insertMember inserts the text entry (`"key": value`) into obj before the first member whose key
-// sorts after key, matching the indentation and line style of the existing members. unit is the
-// indentation one level in, used when obj is empty.
-func insertMember(src []byte, obj jsonObject, key, entry, unit string) []byte {
-	if len(obj.members) == 0 {
-		outer := leadingSpace(src, obj.open)
-		var b bytes.Buffer
-		b.Write(src[:obj.open+1])
-		b.WriteString("\n" + outer + unit + entry + "\n" + outer)
-		b.Write(src[obj.close:])
-		return b.Bytes()
-	}
-	pos := len(obj.members)
-	for i, m := range obj.members {
-		if m.key > key {
-			pos = i
-			break
-		}
-	}
-	return insertMemberAt(src, obj, pos, entry, unit)
-}
-
-// insertMemberAt inserts entry into obj before its member pos (len(obj.members): after the last),
-// matching the indentation and line style of the existing members.
-func insertMemberAt(src []byte, obj jsonObject, pos int, entry, unit string) []byte {
-	if len(obj.members) == 0 {
-		return insertMember(src, obj, "", entry, unit)
-	}
-	indent := lineIndent(src, obj.members[0].keyStart)
-	multiline := bytes.ContainsRune(src[obj.open:obj.members[0].keyStart], '\n')
-	sep := " "
-	if multiline {
-		sep = "\n" + indent
-	}
-	var b bytes.Buffer
-	if pos < len(obj.members) {
-		at := obj.members[pos].keyStart
-		b.Write(src[:at])
-		b.WriteString(entry + "," + sep)
-		b.Write(src[at:])
-		return b.Bytes()
-	}
-	last := obj.members[len(obj.members)-1]
-	b.Write(src[:last.valueEnd])
-	b.WriteString("," + sep + entry)
-	b.Write(src[last.valueEnd:])
-	return b.Bytes()
-}
-
-// indentOf guesses one indentation unit from the first member of obj (two spaces if unknown).
-func indentOf(src []byte, obj jsonObject) string {
-	if len(obj.members) > 0 {
-		if ind := lineIndent(src, obj.members[0].keyStart); ind != "" {
-			return ind
-		}
-	}
-	return "  "
-}
-
-// lineIndent returns the whitespace between the start of the line holding offset i and i, or ""
-// when something else stands before i on that line.
-func lineIndent(src []byte, i int) string {
-	start := bytes.LastIndexByte(src[:i], '\n') + 1
-	prefix := src[start:i]
-	if len(bytes.TrimLeft(prefix, " \t")) != 0 {
-		return ""
-	}
-	return string(prefix)
-}
-
-// leadingSpace returns the whitespace that starts the line holding offset i.
-func leadingSpace(src []byte, i int) string {
-	start := bytes.LastIndexByte(src[:i], '\n') + 1
-	end := start
-	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
-		end++
-	}
-	return string(src[start:end])
-}
-
-func quoteJSON(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // envEntry is one variable we want in an env file.

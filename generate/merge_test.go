@@ -55,9 +55,14 @@ func TestAddDependencyKeepsFormatting(t *testing.T) {
 			want: "{\n  \"description\": \"a {tricky} \\\"one\\\" [x]\",\n  \"dependencies\": {\n    \"@mono.co/connect.js\": \"2.2.0\",\n    \"zod\": \"3.0.0\"\n  }\n}\n",
 		},
 		{
-			name: "CRLF files keep their other lines",
+			name: "CRLF files get CRLF lines",
 			in:   "{\r\n  \"dependencies\": {\r\n    \"zod\": \"3.0.0\"\r\n  }\r\n}\r\n",
-			want: "{\r\n  \"dependencies\": {\r\n    \"@mono.co/connect.js\": \"2.2.0\",\n    \"zod\": \"3.0.0\"\r\n  }\r\n}\r\n",
+			want: "{\r\n  \"dependencies\": {\r\n    \"@mono.co/connect.js\": \"2.2.0\",\r\n    \"zod\": \"3.0.0\"\r\n  }\r\n}\r\n",
+		},
+		{
+			name: "unsorted dependencies: last",
+			in:   "{\n  \"dependencies\": {\n    \"zod\": \"3.0.0\",\n    \"axios\": \"1.0.0\"\n  }\n}\n",
+			want: "{\n  \"dependencies\": {\n    \"zod\": \"3.0.0\",\n    \"axios\": \"1.0.0\",\n    \"@mono.co/connect.js\": \"2.2.0\"\n  }\n}\n",
 		},
 	}
 	for _, tt := range tests {
