@@ -160,9 +160,25 @@ func scanObject(src []byte, start int) (jsonObject, error) {
 	}
 }
 
+// skipSpace skips whitespace and, for the JSONC configs of Biome, oxlint and dprint, comments.
 func skipSpace(src []byte, i int) int {
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
-		i++
+	for i < len(src) {
+		switch {
+		case src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r':
+			i++
+		case src[i] == '/' && i+1 < len(src) && src[i+1] == '/':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+		case src[i] == '/' && i+1 < len(src) && src[i+1] == '*':
+			j := bytes.Index(src[i+2:], []byte("*/"))
+			if j < 0 {
+				return len(src)
+			}
+			i += 2 + j + 2
+		default:
+			return i
+		}
 	}
 	return i
 }
@@ -189,6 +205,8 @@ func skipValue(src []byte, i int) int {
 			switch src[j] {
 			case '"':
 				j = skipValue(src, j) - 1
+			case '/':
+				j = skipSpace(src, j) - 1
 			case '{', '[':
 				depth++
 			case '}', ']':
