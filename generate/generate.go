@@ -158,11 +158,15 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		}
 	}
 	for _, r := range owned {
-		if err := put(File{Path: r.Path, Kind: KindOwned, Content: r.Content, Mode: r.Mode}); err != nil {
+		if err := put(File{Path: r.Path, Kind: KindOwned, Content: withHeader(r.Path, r.Content), Mode: r.Mode}); err != nil {
 			return nil, err
 		}
 	}
-	merged, err := mergedFiles(t, &opts, &data, in.Project, base)
+	ownedPaths := make([]string, 0, len(owned))
+	for _, r := range owned {
+		ownedPaths = append(ownedPaths, r.Path)
+	}
+	merged, err := mergedFiles(t, &opts, &data, in.Project, base, ownedPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -305,9 +309,10 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 	return d, nil
 }
 
-// mergedFiles plans package.json, .env.example, .gitignore, the env file holding --public-key,
-// and the target's own merges. base holds starter content that replaces a missing file.
-func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map[string][]byte) ([]File, error) {
+// mergedFiles plans package.json, .env.example, .gitignore, the ignore files of the app's
+// formatters and linters, the env file holding --public-key, and the target's own merges. base
+// holds starter content that replaces a missing file.
+func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map[string][]byte, owned []string) ([]File, error) {
 	read := func(name string) ([]byte, bool, error) {
 		if b, ok := base[name]; ok {
 			return b, true, nil
@@ -350,6 +355,13 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 			Owned: func(c []byte) bool { return hasDependency(c, ConnectPackage) && hasBunCatalogEntry(c) },
 		})
 	}
+
+	// The app's formatters and linters skip what we generate (ignores.go).
+	ignores, err := ignoreMerges(project, pkg, read, ignoreEntries(owned, d.CoreDir))
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, ignores...)
 
 	var entries []envEntry
 	var names []string

@@ -144,14 +144,15 @@ func checkRun(o *generateOptions, root string, plan *generate.Plan, prev *genera
 
 // restoreAdvice names the command that really restores the drifted files: plain generate brings
 // back missing files and removes stale ones, but refuses to replace an edited file (a conflict),
-// so edits need --on-conflict overwrite.
+// so edits need --on-conflict overwrite. A merged file that lost our part is merged again by plain
+// generate, the user's lines kept.
 func restoreAdvice(drift []apply.Drift, dir string) string {
 	cmd := "mono-connect generate"
 	if dir != "." {
 		cmd += " " + shellQuote(filepath.ToSlash(dir))
 	}
 	for _, d := range drift {
-		if d.Status == apply.Modified {
+		if d.Status == apply.Modified && d.Kind != generate.KindMerged {
 			return "run " + cmd + " --on-conflict overwrite to restore them (your edits to them are lost), or keep your edits: " + cmd + " --on-conflict skip records them as yours"
 		}
 	}

@@ -22,6 +22,9 @@ type Drift struct {
 	Path   string      `json:"path"`
 	Status DriftStatus `json:"status"`
 	Diff   string      `json:"-"` // unified diff, disk (a/) against what would be written (b/)
+	// Kind is the file's kind: a modified merged file is merged again by plain generate, while an
+	// edited owned file is a conflict, so the advice differs.
+	Kind generate.Kind `json:"-"`
 }
 
 // Check compares the disk under root with plan, reading only. Owned files must hold the same code
@@ -46,12 +49,12 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 			out = append(out, Drift{Path: f.Path, Status: Missing, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, "", string(f.Content))})
 		case f.Kind == generate.KindMerged:
 			if !f.Owned(old) {
-				out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
+				out = append(out, Drift{Path: f.Path, Status: Modified, Kind: f.Kind, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
 			}
 		case !samecode.Equal(f.Path, old, f.Content):
 			// Owned code files are compared as code: the project's formatter rewriting one is not
 			// drift, a changed statement is.
-			out = append(out, Drift{Path: f.Path, Status: Modified, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
+			out = append(out, Drift{Path: f.Path, Status: Modified, Kind: f.Kind, Diff: udiff.Unified("a/"+f.Path, "b/"+f.Path, string(old), string(f.Content))})
 		}
 	}
 	if prev != nil {
