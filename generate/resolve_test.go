@@ -212,6 +212,13 @@ func TestResolveRules(t *testing.T) {
 					t.Errorf("lang %s from %s, want ts by default", r.Options.Lang, r.Sources["lang"])
 				}
 			}},
+		{name: "the framework answered at the prompt decides whether the detected language applies",
+			in: ResolveInput{Answers: map[string]string{"framework": "angular"}, CanAsk: true, DirExists: true, Detection: Detection{HasPackageJSON: true, Lang: "js", LangEvidence: "no tsconfig.json"}},
+			check: func(t *testing.T, r *Resolution) {
+				if r.Options.Lang != "ts" || len(r.Detected) != 0 || hasQuestion(r, "lang", "ts") {
+					t.Errorf("lang %s, detected %+v, open %+v: want ts, nothing detected, not asked", r.Options.Lang, r.Detected, r.Open)
+				}
+			}},
 		{name: "a one-language framework asks no language",
 			in: ResolveInput{Flags: map[string]string{"framework": "angular"}, CanAsk: true},
 			check: func(t *testing.T, r *Resolution) {

@@ -320,3 +320,13 @@ func writeFile(t *testing.T, p, content string) {
 		t.Fatal(err)
 	}
 }
+
+// A bad flag stops init before the first question, not after the last.
+func TestBadFlagBeforeAnyQuestion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app")
+	p := &mockPrompter{t: t} // any prompt fails the test
+	code, _, errOut := runInteractive(t, p, "init", dir, "--framework", "react", "--package-manager", "deno")
+	if code != exitUsage || !strings.Contains(errOut, `unknown --package-manager "deno"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
