@@ -330,3 +330,30 @@ func TestBadFlagBeforeAnyQuestion(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// The record of an earlier init outranks the prompt: re-running init at a terminal asks only what
+// the record does not settle (the server directory, recorded as the default for the situation,
+// and the public key, which is never recorded).
+func TestRecordSettlesQuestions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app")
+	if code, _, errOut := runPlain(t, "init", dir, "--framework", "vue", "--lang", "js", "--features", "link,payments", "--institution", "5f2d08be60b92e2888287702", "--auth-method", "mobile_banking", "--package-manager", "pnpm", "--yes"); code != 0 {
+		t.Fatal(errOut)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, "mono-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &mockPrompter{t: t, steps: []step{
+		{qServerDir, one("")},
+		{qPublicKey, one("")},
+		{qConfirm, one(true)},
+	}}
+	code, _, errOut := runInteractive(t, p, "init", dir)
+	p.done()
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "mono-connect.json")); string(after) != string(before) {
+		t.Errorf("the record changed:\n%s\nwant\n%s", after, before)
+	}
+}
