@@ -137,8 +137,11 @@ func Resolve(in ResolveInput) (*Resolution, error) {
 				q.Choices = f.choices(s)
 			}
 			if q.Required {
-				// Nothing after it can be settled before it is answered.
-				q.Default = q.Choices[0]
+				// Nothing after it can be settled before it is answered; the prompt preselects the
+				// first choice, if any.
+				if len(q.Choices) > 0 {
+					q.Default = q.Choices[0]
+				}
 				r.Open = append(r.Open, q)
 				return r, nil
 			}

@@ -278,6 +278,14 @@ func TestInteractiveConflicts(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "src", "lib", "mono-connect", "config.js")); !strings.Contains(string(b), "5f2d08be60b92e2888287702") {
 		t.Error("an overwritten file does not hold the new answer")
 	}
+	// "skip (keep mine)" records the file as the user's, like --on-conflict skip: the check right
+	// after passes and names it.
+	if b, _ := os.ReadFile(filepath.Join(dir, "mono-connect.json")); !strings.Contains(string(b), `"kept": true`) {
+		t.Errorf("the kept file is not recorded as kept:\n%s", b)
+	}
+	if code, out, errOut := runPlain(t, "generate", dir, "--check"); code != 0 || !strings.Contains(errOut, "src/lib/mono-connect/mono-connect.js is yours") {
+		t.Errorf("generate --check after keeping a file: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 func TestNoTerminalNeverPrompts(t *testing.T) {
