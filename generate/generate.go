@@ -286,19 +286,13 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 	d.Server.Port = DefaultServerPort
 	if o.Backend == "go" {
 		if o.GoModule != nil {
-			dir := o.ServerDir
-			if dir == "" {
-				dir = DefaultServerDir(o.GoModule)
-			}
+			dir := o.ServerDir // Normalize gave it the default for the situation
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir
 			d.Server.ModulePath = o.GoModule.Path
 			d.Server.ImportPath = path.Join(o.GoModule.Path, o.GoModule.RelDir, dir)
 		} else {
 			dir := o.ServerDir
-			if dir == "" {
-				dir = "server"
-			}
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir + "/monoconnect"
 			d.Server.Standalone = true
