@@ -42,9 +42,10 @@ type profile struct {
 var viteDevEnv = []string{".env.development.local", ".env.local", ".env.development", ".env"}
 
 var profiles = map[string]profile{
-	"vanilla": {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
-	"react":   {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
-	"vue":     {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"vanilla":      {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"react":        {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"react-router": {tool: "react-router dev (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspConfigs: []string{"vite.config"}},
+	"vue":          {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
 		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
 	"next": {tool: "next dev", devEnv: []string{".env.development.local", ".env.local", ".env.development", ".env"}, devPort: 3000, proxy: "next",
