@@ -97,6 +97,15 @@ func mountReactRouter(t *testing.T, dir string) string {
 	return "/"
 }
 
+// mountAstro puts the generated <MonoConnectButton /> on the minimal template's page, with the
+// status elements beside it as plain markup: the component's script wires them all.
+func mountAstro(t *testing.T, dir string) string {
+	page := filepath.Join(dir, "src", "pages", "index.astro")
+	insertAfter(t, page, "---\n", "import MonoConnectButton from '../lib/mono-connect/MonoConnectButton.astro';\n")
+	insertAfter(t, page, "<h1>Astro</h1>\n", "\t\t<MonoConnectButton />\n\t\t<p data-mono-status>idle</p>\n\t\t<p data-mono-close-reason></p>\n\t\t<ul data-mono-events></ul>\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

@@ -64,6 +64,11 @@ var recipes = map[string]recipe{
 		host:  createAngularHost,
 		mount: mountAngular,
 	},
+	"astro": {
+		serve: staticDir("dist"),
+		host:  copyHost("astro"),
+		mount: mountAstro,
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,

@@ -107,7 +107,7 @@ func register(t *Target) *Target {
 }
 
 // targetOrder is the order targets are listed in (help text, `targets`, prompts).
-var targetOrder = []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte"}
+var targetOrder = []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro"}
 
 // Targets returns every registered target in display order.
 func Targets() []*Target {

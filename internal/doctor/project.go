@@ -26,7 +26,7 @@ type profile struct {
 	// devPort is the dev server's default port; the app's origin in development is
 	// http://localhost:<devPort>.
 	devPort int
-	// proxy says where the dev proxy lives: "vite", "next", "nuxt" or "angular".
+	// proxy says where the dev proxy lives: "vite", "next", "nuxt", "astro" or "angular".
 	proxy string
 	// cspHTML are pages whose <meta http-equiv="Content-Security-Policy"> applies; cspConfigs
 	// are config bases (without extension) that can set a CSP header or SvelteKit's kit.csp.
@@ -45,6 +45,7 @@ var profiles = map[string]profile{
 	"vanilla":      {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"react":        {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"react-router": {tool: "react-router dev (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspConfigs: []string{"vite.config"}},
+	"astro":        {tool: "astro dev (Vite)", devEnv: viteDevEnv, devPort: 4321, proxy: "astro", cspConfigs: []string{"astro.config"}},
 	"vue":          {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
 		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
@@ -301,6 +302,9 @@ func (p *project) readProxy() proxyInfo {
 		base := "vite.config"
 		if p.prof.proxy == "nuxt" {
 			base = "nuxt.config"
+		}
+		if p.prof.proxy == "astro" {
+			base = "astro.config" // Vite's server.proxy, under vite: in astro.config
 		}
 		file := findConfig(root, configNames(base)...)
 		if file == "" {
