@@ -74,7 +74,8 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	}
 	// A base a target names must exist: renderDir quietly skips a missing folder (a target may
 	// omit ts/ or js/), which would turn a misspelt or unembedded base into missing files.
-	for _, b := range append([]string{t.Base}, t.StarterBases...) {
+	bases := append([]string{t.Base}, t.MoreBases...)
+	for _, b := range append(append([]string{}, bases...), t.StarterBases...) {
 		if b == "" {
 			continue
 		}
@@ -87,8 +88,11 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
 			return nil, err
 		}
-		if t.Base != "" {
-			if err := add(&owned, t.Base+"/integration/"+l, "."); err != nil {
+		for _, b := range bases {
+			if b == "" {
+				continue
+			}
+			if err := add(&owned, b+"/integration/"+l, "."); err != nil {
 				return nil, err
 			}
 		}
