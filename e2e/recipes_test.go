@@ -27,6 +27,8 @@ var recipes = map[string]recipe{
 		serve: staticDir("dist"),
 		host:  createVite("react-ts"),
 		mount: mountReact,
+		// A customer id that arrives after the first render reaches the widget.
+		binding: mountReactBinding, bindingCheck: "late-customer",
 	},
 	"vue": {
 		serve: staticDir("dist"),
@@ -61,6 +63,8 @@ var recipes = map[string]recipe{
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
+		// A double click reports onlinked once.
+		binding: mountSvelteBinding, bindingCheck: "linked-once",
 	},
 }
 

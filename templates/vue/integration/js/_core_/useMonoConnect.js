@@ -6,12 +6,11 @@ import {
   getCurrentInstance,
   getCurrentScope,
   onBeforeUnmount,
-  onMounted,
   onScopeDispose,
   shallowRef,
 } from 'vue';
 import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
-import { monoConfig } from './config.js';
+import { browser, monoConfig } from './config.js';
 
 /**
  * @typedef {object} UseMonoConnectOptions Callbacks and per-app details; the key and backend
@@ -41,7 +40,9 @@ import { monoConfig } from './config.js';
 export function useMonoConnect(options = {}) {
   /** @type {import('vue').ShallowRef<'' | 'success' | 'cancelled'>} */
   const closeReason = shallowRef('');
-  const mono = createMonoConnect({
+  // Copied now, in setup: Nuxt's config reads runtimeConfig through getters, which need setup's
+  // context.
+  const config = {
     ...monoConfig,
     // An option left undefined keeps config.js's value rather than erasing it.
     customer: options.customer ?? monoConfig.customer,
@@ -53,45 +54,62 @@ export function useMonoConnect(options = {}) {
     onLoad: options.onLoad,
     onError: options.onError,
     onStatus: options.onStatus,
+    /** @param {{reason: 'success' | 'cancelled', reference: string}} event */
     onClose: (event) => {
       closeReason.value = event.reason;
       options.onClose?.(event);
     },
-  });
-  const state = shallowRef(mono.state);
+  };
+  // The core's idle state, which server rendering shows as well.
+  /** @type {import('vue').ShallowRef<object>} */
+  const state = shallowRef({ status: 'idle' });
 
+  // The controller is made on the first link()/reauthorise()/pay(), which only a browser runs:
+  // `browser` is a build-time constant (config.js), so a server bundle drops the whole widget path
+  // and a server keeps no listener for a page it sent.
+  /** @type {ReturnType<typeof createMonoConnect> | null} */
+  let controller = null;
   /** @type {(() => void) | undefined} */
   let unsubscribe;
-  const start = () => {
-    unsubscribe ??= mono.subscribe((next) => {
-      state.value = next;
-    });
+  const use = () => {
+    if (!controller) {
+      controller = createMonoConnect(config);
+      unsubscribe = controller.subscribe((next) => {
+        state.value = next;
+      });
+    }
+    return controller;
   };
+  /**
+   * @template T
+   * @param {(c: ReturnType<typeof createMonoConnect>) => Promise<T>} run
+   * @returns {Promise<T>}
+   */
+  const inBrowser = (run) =>
+    browser ? run(use()) : Promise.reject(new Error('mono-connect: the widget can only open in a browser'));
   const stop = () => {
     unsubscribe?.();
     unsubscribe = undefined;
     // destroy() closes a widget still open, so it cannot report into a component that is gone.
-    mono.destroy();
+    controller?.destroy();
+    controller = null;
   };
-  if (getCurrentInstance()) {
-    // onMounted never runs during server rendering: a server keeps no listener for a page it sent.
-    onMounted(start);
-    onBeforeUnmount(stop);
-  } else {
-    // Outside a component (a store, an effectScope): live as long as the scope, if there is one.
-    start();
-    if (getCurrentScope()) onScopeDispose(stop);
-  }
+  if (getCurrentInstance()) onBeforeUnmount(stop);
+  // Outside a component (a store, an effectScope): live as long as the scope, if there is one.
+  else if (getCurrentScope()) onScopeDispose(stop);
 
   return {
     state,
     status: computed(() => statusText(state.value)),
     busy: computed(() => isBusy(state.value)),
     closeReason,
-    link: mono.link,
-    reauthorise: mono.reauthorise,
-    pay: mono.pay,
-    close: mono.close,
-    reset: mono.reset,
+    /** @param {{institution?: object, customer?: object}} [linkOptions] */
+    link: (linkOptions) => inBrowser((c) => c.link(linkOptions)),
+    /** @param {string} accountId */
+    reauthorise: (accountId) => inBrowser((c) => c.reauthorise(accountId)),
+    /** @param {{item: string, customer: {name: string, email: string}}} payment */
+    pay: (payment) => inBrowser((c) => c.pay(payment)),
+    close: () => controller?.close(),
+    reset: () => controller?.reset(),
   };
 }

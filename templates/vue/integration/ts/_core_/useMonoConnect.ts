@@ -6,7 +6,6 @@ import {
   getCurrentInstance,
   getCurrentScope,
   onBeforeUnmount,
-  onMounted,
   onScopeDispose,
   shallowRef,
   type ComputedRef,
@@ -21,7 +20,7 @@ import {
   type MonoConnectController,
   type MonoConnectState,
 } from './mono-connect.js';
-import { monoConfig } from './config';
+import { browser, monoConfig } from './config';
 
 /** Callbacks and per-app details; the key and backend come from config.ts. */
 export type UseMonoConnectOptions = Pick<
@@ -51,7 +50,9 @@ export interface UseMonoConnect {
  */
 export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
   const closeReason = shallowRef<MonoCloseReason | ''>('');
-  const mono = createMonoConnect({
+  // Copied now, in setup: Nuxt's config reads runtimeConfig through getters, which need setup's
+  // context.
+  const config: MonoConnectConfig = {
     ...monoConfig,
     // An option left undefined keeps config.ts's value rather than erasing it.
     customer: options.customer ?? monoConfig.customer,
@@ -67,40 +68,46 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
       closeReason.value = event.reason;
       options.onClose?.(event);
     },
-  });
-  const state = shallowRef<MonoConnectState>(mono.state);
-
-  let unsubscribe: (() => void) | undefined;
-  const start = () => {
-    unsubscribe ??= mono.subscribe((next) => {
-      state.value = next;
-    });
   };
+  // The core's idle state, which server rendering shows as well.
+  const state = shallowRef<MonoConnectState>({ status: 'idle' });
+
+  // The controller is made on the first link()/reauthorise()/pay(), which only a browser runs:
+  // `browser` is a build-time constant (config.ts), so a server bundle drops the whole widget path
+  // and a server keeps no listener for a page it sent.
+  let controller: MonoConnectController | null = null;
+  let unsubscribe: (() => void) | undefined;
+  const use = (): MonoConnectController => {
+    if (!controller) {
+      controller = createMonoConnect(config);
+      unsubscribe = controller.subscribe((next) => {
+        state.value = next;
+      });
+    }
+    return controller;
+  };
+  const inBrowser = <T>(run: (c: MonoConnectController) => Promise<T>): Promise<T> =>
+    browser ? run(use()) : Promise.reject(new Error('mono-connect: the widget can only open in a browser'));
   const stop = () => {
     unsubscribe?.();
     unsubscribe = undefined;
     // destroy() closes a widget still open, so it cannot report into a component that is gone.
-    mono.destroy();
+    controller?.destroy();
+    controller = null;
   };
-  if (getCurrentInstance()) {
-    // onMounted never runs during server rendering: a server keeps no listener for a page it sent.
-    onMounted(start);
-    onBeforeUnmount(stop);
-  } else {
-    // Outside a component (a store, an effectScope): live as long as the scope, if there is one.
-    start();
-    if (getCurrentScope()) onScopeDispose(stop);
-  }
+  if (getCurrentInstance()) onBeforeUnmount(stop);
+  // Outside a component (a store, an effectScope): live as long as the scope, if there is one.
+  else if (getCurrentScope()) onScopeDispose(stop);
 
   return {
     state,
     status: computed(() => statusText(state.value)),
     busy: computed(() => isBusy(state.value)),
     closeReason,
-    link: mono.link,
-    reauthorise: mono.reauthorise,
-    pay: mono.pay,
-    close: mono.close,
-    reset: mono.reset,
+    link: (linkOptions) => inBrowser((c) => c.link(linkOptions)),
+    reauthorise: (accountId) => inBrowser((c) => c.reauthorise(accountId)),
+    pay: (payment) => inBrowser((c) => c.pay(payment)),
+    close: () => controller?.close(),
+    reset: () => controller?.reset(),
   };
 }
