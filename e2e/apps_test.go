@@ -96,7 +96,7 @@ func TestApps(t *testing.T) {
 	}
 }
 
-// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated wrapper.
+// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated code.
 func scaffold(t *testing.T, dir string, args ...string) {
 	t.Helper()
 	argv := append([]string{cliPath, "init", dir, "--yes", "--public-key", testPublicKey}, args...)
@@ -107,7 +107,7 @@ func scaffold(t *testing.T, dir string, args ...string) {
 	if len(wrappers) != 1 {
 		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
 	}
-	mutateWrapper(t, wrappers[0])
+	mutateApp(t, dir)
 }
 
 // findFiles lists files named name below dir, outside node_modules.
