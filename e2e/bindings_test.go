@@ -51,8 +51,8 @@ export default function BindingE2E() {
 	return "/?binding"
 }
 
-// mountSvelteBinding adds /binding: the generated MonoConnectButton with an onlinked callback
-// that counts its calls into [data-mono-linked-count].
+// mountSvelteBinding adds /binding: the generated MonoConnectButton with onlinked and oncancelled
+// callbacks that count their calls into [data-mono-linked-count] and [data-mono-cancelled-count].
 func mountSvelteBinding(t *testing.T, dir string) string {
 	writeFile(t, filepath.Join(dir, "src", "routes", "binding", "+page.svelte"), `<script lang="ts">
 	import MonoConnectButton from '$lib/mono-connect/MonoConnectButton.svelte';
@@ -60,11 +60,13 @@ func mountSvelteBinding(t *testing.T, dir string) string {
 
 	const mono = new MonoConnect();
 	let linked = $state(0);
+	let cancelled = $state(0);
 </script>
 
-<MonoConnectButton {mono} onlinked={() => { linked += 1; }} />
+<MonoConnectButton {mono} onlinked={() => { linked += 1; }} oncancelled={() => { cancelled += 1; }} />
 <p data-mono-status>{mono.status}</p>
 <p data-mono-linked-count>{linked}</p>
+<p data-mono-cancelled-count>{cancelled}</p>
 `)
 	return "/binding"
 }
@@ -109,7 +111,8 @@ func flowLateCustomer(t *testing.T, b *browser, app *appUnderTest) {
 	fs.checkExchanged(code)
 }
 
-// flowLinkedOnce: a double click, then success: the button's onlinked runs once.
+// flowLinkedOnce: a double click, then success: the button's onlinked runs once; then an exit:
+// oncancelled runs once.
 func flowLinkedOnce(t *testing.T, b *browser, app *appUnderTest) {
 	fs := beginFlow(t, b, app)
 	fs.open(func() error { return b.mouseClick("[data-mono-connect]", 2) }, 1)
@@ -126,5 +129,22 @@ func flowLinkedOnce(t *testing.T, b *browser, app *appUnderTest) {
 	}
 	if count != "1" {
 		t.Errorf("onlinked ran %s times after a double click, a third click and one success, want 1", count)
+	}
+	// The next session is closed without linking: the button reports cancelled (the vocabulary of
+	// templates/README.md), once, and linked no more.
+	fs.widgets = len(func() []string { w, _, _ := b.snapshot(); return w }())
+	fs.open(fs.clickButton, 2)
+	if err := b.tellWidget(map[string]any{"cmd": "exit"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.waitFor("oncancelled to run", `document.querySelector('[data-mono-cancelled-count]').textContent.trim() !== '0'`, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	var counts []string
+	if err := b.eval(`['linked', 'cancelled'].map((n) => document.querySelector('[data-mono-' + n + '-count]').textContent.trim())`, &counts); err != nil {
+		t.Fatal(err)
+	}
+	if len(counts) != 2 || counts[0] != "1" || counts[1] != "1" {
+		t.Errorf("after one success and one exit, onlinked/oncancelled ran %v times, want [1 1]", counts)
 	}
 }
