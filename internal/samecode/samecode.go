@@ -7,13 +7,24 @@
 // quotes, semicolons, wrapping and indentation but keeps every statement and expression. esbuild
 // drops TypeScript types and comments while printing, so a second, looser comparison of the text
 // itself (whitespace, quote style, semicolons, commas and parentheses ignored) catches an edited
-// type or comment. Markup outside the script blocks gets only the looser comparison. Every other
-// file (Go, JSON, CSS, Markdown) must match byte for byte: their formatters are not in question.
+// type or comment. Markup outside the script blocks gets only the looser comparison.
+//
+// Go files are the same when gofmt (go/format) prints both alike: an editor's gofmt or a
+// reindentation is not drift, while goimports regrouping the imports or any token changed is. JSON
+// files are the same when they hold the same value: key order, indentation and line breaks (as
+// Prettier lays JSON out) do not count. Every other file must match byte for byte.
+//
+// Callers compare bytes first (Equal does too): parsing happens only for a file that differs,
+// so a clean check reads and hashes and never starts a parser.
 package samecode
 
 import (
 	"bytes"
+	"encoding/json"
+	"go/format"
+	"io"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -30,6 +41,10 @@ func Equal(name string, a, b []byte) bool {
 		return sameScript(loaderFor(ext), string(a), string(b))
 	case ".vue", ".svelte":
 		return sameComponent(string(a), string(b))
+	case ".go":
+		return sameGo(a, b)
+	case ".json":
+		return SameJSON(a, b)
 	}
 	return false
 }
@@ -37,10 +52,52 @@ func Equal(name string, a, b []byte) bool {
 // Applies reports whether Equal compares files named like name as code (not byte for byte).
 func Applies(name string) bool {
 	switch path.Ext(name) {
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte":
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".go", ".json":
 		return true
 	}
 	return false
+}
+
+// sameGo compares two Go files as gofmt prints them. A file that does not parse is never the
+// same as another one.
+func sameGo(a, b []byte) bool {
+	fa, err := format.Source(a)
+	if err != nil {
+		return false
+	}
+	fb, err := format.Source(b)
+	if err != nil {
+		return false
+	}
+	return bytes.Equal(fa, fb)
+}
+
+// SameJSON reports whether a and b hold the same JSON value, however each is laid out: objects
+// compare by their members whatever the order, numbers by their text (1.0 and 1 differ, as they
+// may to the program reading them).
+func SameJSON(a, b []byte) bool {
+	va, ok := decodeJSON(a)
+	if !ok {
+		return false
+	}
+	vb, ok := decodeJSON(b)
+	if !ok {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
+}
+
+func decodeJSON(b []byte) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false // a second value after the first is not the same file
+	}
+	return v, true
 }
 
 func loaderFor(ext string) api.Loader {
