@@ -115,6 +115,10 @@ func loaderFor(ext string) api.Loader {
 // sameScript compares two scripts as code. A script that does not parse is never the same as
 // another one: an edit that broke the file is drift.
 func sameScript(loader api.Loader, a, b string) bool {
+	a, b = embeddedMarkup(a), embeddedMarkup(b)
+	if loader == api.LoaderJSX || loader == api.LoaderTSX {
+		a, b = jsxSpace.ReplaceAllString(a, " "), jsxSpace.ReplaceAllString(b, " ")
+	}
 	pa, ok := printed(loader, a)
 	if !ok {
 		return false
@@ -123,7 +127,50 @@ func sameScript(loader api.Loader, a, b string) bool {
 	if !ok {
 		return false
 	}
-	return pa == pb && loose(a) == loose(b)
+	return pa == pb && sameTokens(loader, a, b)
+}
+
+// sameTokens compares what esbuild does not print (types, comments' words) as tokens. Should
+// our lexer fail on a file esbuild parsed, the looser text comparison decides instead.
+func sameTokens(loader api.Loader, a, b string) bool {
+	jsx := loader == api.LoaderJSX || loader == api.LoaderTSX
+	ta, okA := tokens(a, jsx)
+	tb, okB := tokens(b, jsx)
+	if !okA || !okB {
+		return loose(a) == loose(b)
+	}
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i] != tb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// angularTemplate finds the inline template and styles of an Angular component, which Prettier
+// formats as Angular HTML and CSS (embedded language formatting) like a separate file.
+var angularTemplate = regexp.MustCompile("(\\b(?:template|styles)\\s*:\\s*\\[?\\s*)`([^`$\\\\]*)`")
+
+// jsxSpace is the {" "} Prettier writes at the end of a line of JSX text it breaks: the space the
+// line break would otherwise swallow. Spelled as a plain space it is the same text.
+var jsxSpace = regexp.MustCompile(`\{\s*(?:" "|' ')\s*\}[ \t]*\r?\n\s*`)
+
+var markupSpace = regexp.MustCompile(`\s+`)
+
+// embeddedMarkup drops the whitespace of an Angular component's inline template and styles (which
+// Angular itself does not keep: preserveWhitespaces is off by default), so that Prettier
+// rewrapping them is not drift; their words, tags and attributes still count.
+func embeddedMarkup(src string) string {
+	if !strings.Contains(src, "@Component(") {
+		return src
+	}
+	return angularTemplate.ReplaceAllStringFunc(src, func(m string) string {
+		parts := angularTemplate.FindStringSubmatch(m)
+		return parts[1] + "`" + markupSpace.ReplaceAllString(parts[2], "") + "`"
+	})
 }
 
 // printed is the code esbuild prints back for src: one canonical layout of the same program.

@@ -155,3 +155,47 @@ func TestEqualComponents(t *testing.T) {
 		})
 	}
 }
+
+// Rewrites real Prettier makes (seen on the generated files with Prettier 3.10) and edits that
+// are not formatting, for the token comparison that covers what esbuild does not print.
+func TestEqualTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		a, b string
+		want bool
+	}{
+		{"union broken with leading bars", "a.ts", "type K = 'a' | 'b' | 'c';\n", "type K =\n  | \"a\"\n  | \"b\"\n  | \"c\"\n", true},
+		{"union member changed", "a.ts", "type K = 'a' | 'b';\n", "type K = 'a' | 'c';\n", false},
+		{"generic argument wrapped", "a.ts", "export const T = new Token<Partial<Options>>('T');\n", "export const T = new Token<\n  Partial<Options>\n>(\"T\");\n", true},
+		{"generic argument changed", "a.ts", "export const T = new Token<Partial<Options>>('T');\n", "export const T = new Token<Options>('T');\n", false},
+		{"interface separators", "a.ts", "interface A { a: string; b: number }\n", "interface A {\n  a: string,\n  b: number,\n}\n", true},
+		{"escaped quote or other quotes", "a.js", "const s = 'it\\'s';\n", "const s = \"it's\";\n", true},
+		{"quoted key", "a.ts", "type A = { 'a': string };\n", "type A = { a: string };\n", true},
+		{"number spelling", "a.ts", "type A = { n: 1.50 };\n", "type A = { n: 1.5 };\n", true},
+		{"number changed in a type", "a.ts", "type A = { n: 1.5 };\n", "type A = { n: 2 };\n", false},
+		{"comment: line to block, rewrapped", "a.js", "// one two\n// three\nf();\n", "/*\n * one two three\n */\nf();\n", true},
+		{"comment: a word changed", "a.js", "// one two\nf();\n", "// one too\nf();\n", false},
+		{"comment: removed", "a.js", "/* eslint-disable */\nf();\n", "f();\n", false},
+		{"regex with quotes and slashes", "a.js", "const r = /['\"\\/]+/g; const s = 'x';\n", "const r = /['\"\\/]+/g\nconst s = \"x\"\n", true},
+		{"template literal text counts", "a.ts", "const s: string = `a ${b} c`;\n", "const s: string = `a ${b}  c`;\n", false},
+		{"template literal expression reformatted", "a.ts", "const s: string = `a ${f(b,c)}`;\n", "const s: string = `a ${f(b, c)}`\n", true},
+		{"jsx: {\" \"} where Prettier breaks text", "a.tsx", "export const B = () => <p>Link <b>bank</b> account</p>;\n",
+			"export const B = () => (\n  <p>\n    Link{\" \"}\n    <b>bank</b> account\n  </p>\n);\n", true},
+		{"jsx: attribute type", "a.tsx", "export const B = (p: { n: number }) => <p id='x'>{p.n}</p>;\n", "export const B = (p: { n: string }) => <p id=\"x\">{p.n}</p>;\n", false},
+		{"angular template rewrapped", "a.component.ts", "@Component({\n  template: `<button type=\"button\" (click)=\"open()\"><b>Link</b></button>`,\n})\nexport class C {}\n",
+			"@Component({\n  template: `<button\n    type=\"button\"\n    (click)=\"open()\"\n  >\n    <b>Link</b>\n  </button>`,\n})\nexport class C {}\n", true},
+		{"angular template changed", "a.component.ts", "@Component({\n  template: `<button type=\"button\">Link</button>`,\n})\nexport class C {}\n",
+			"@Component({\n  template: `<button type=\"submit\">Link</button>`,\n})\nexport class C {}\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Equal(tt.file, []byte(tt.a), []byte(tt.b)); got != tt.want {
+				t.Errorf("Equal(%s) = %v, want %v", tt.file, got, tt.want)
+			}
+			if got := Equal(tt.file, []byte(tt.b), []byte(tt.a)); got != tt.want {
+				t.Errorf("Equal(%s) reversed = %v, want %v", tt.file, got, tt.want)
+			}
+		})
+	}
+}
