@@ -5,9 +5,11 @@
 // JavaScript and TypeScript (and the <script> blocks of .vue and .svelte files) are compared as
 // code: both versions are printed again by esbuild's parser with whitespace minified, which erases
 // quotes, semicolons, wrapping and indentation but keeps every statement and expression. esbuild
-// drops TypeScript types and comments while printing, so a second, looser comparison of the text
-// itself (whitespace, quote style, semicolons, commas and parentheses ignored) catches an edited
-// type or comment. Markup outside the script blocks gets only the looser comparison.
+// drops TypeScript types and comments while printing, so a second comparison, of tokens (see
+// tokens.go: layout, separators, quotes and the other things Prettier adds or swaps left out,
+// comments by their words), catches an edited type or comment. Markup outside the script blocks
+// gets only a looser comparison (whitespace, quote style, semicolons, commas and parentheses
+// ignored). The README ("Your formatter is welcome") says exactly what counts.
 //
 // Go files are the same when gofmt (go/format) prints both alike: an editor's gofmt or a
 // reindentation is not drift, while goimports regrouping the imports or any token changed is. JSON
