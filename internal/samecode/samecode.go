@@ -186,9 +186,9 @@ func printed(loader api.Loader, src string) (string, bool) {
 		// Syntax minification spells every property key, number and string one way (Prettier's
 		// --quote-props consistent quotes Accept: "Accept":). It also folds constants and drops
 		// dead branches, which would hide edits of no effect, but the token comparison sees those.
-		MinifySyntax: true,
-		LegalComments:    api.LegalCommentsNone,
-		Charset:          api.CharsetUTF8,
+		MinifySyntax:  true,
+		LegalComments: api.LegalCommentsNone,
+		Charset:       api.CharsetUTF8,
 		// Keep every import as written, even one used only as a type: removing an import is an edit.
 		TsconfigRaw: `{"compilerOptions":{"verbatimModuleSyntax":true}}`,
 		LogLevel:    api.LogLevelSilent,
