@@ -12,13 +12,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -96,7 +94,7 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 			c.Action = Create
 		case bytes.Equal(old, f.Content):
 			c.Action = Unchanged
-		case f.Path == generate.RecordName && sameJSON(old, f.Content):
+		case f.Path == generate.RecordName && samecode.SameJSON(old, f.Content):
 			c.Action = Unchanged // the same record in the project's JSON formatting (Prettier): leave it
 		case f.Kind == generate.KindOwned && samecode.Equal(f.Path, old, f.Content):
 			// The same code in the project's own formatting (Prettier, a pre-commit hook): leave it
@@ -192,7 +190,7 @@ func Settle(plan *generate.Plan, changes []Change) {
 		switch {
 		case !c.Exists:
 			c.Action = Create
-		case bytes.Equal(c.Old, content) || sameJSON(c.Old, content):
+		case bytes.Equal(c.Old, content) || samecode.SameJSON(c.Old, content):
 			c.Action = Unchanged
 		default:
 			c.Action = Update
@@ -203,15 +201,6 @@ func Settle(plan *generate.Plan, changes []Change) {
 			plan.Files[i].Content = content
 		}
 	}
-}
-
-// sameJSON reports whether a and b hold the same JSON value, however each is laid out.
-func sameJSON(a, b []byte) bool {
-	var va, vb any
-	if json.Unmarshal(a, &va) != nil || json.Unmarshal(b, &vb) != nil {
-		return false
-	}
-	return reflect.DeepEqual(va, vb)
 }
 
 // keptBy reports whether prev records path as kept by the user.

@@ -28,7 +28,10 @@ type Drift struct {
 }
 
 // Check compares the disk under root with plan, reading only. Owned files must hold the same code
-// (JS, TS, Vue and Svelte in any formatting, see package samecode) or match byte for byte; for merged files only our part counts; starter files and unrecorded files are the user's.
+// (JS, TS, Vue and Svelte in any formatting, Go as gofmt prints it, JSON by value: see package
+// samecode) or match byte for byte; for merged files only our part counts; starter files and
+// unrecorded files are the user's. A file identical to ours costs a read and a comparison; only one
+// that differs is parsed.
 // A file the previous record lists that the plan no longer produces is stale while it exists.
 func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, error) {
 	var out []Drift

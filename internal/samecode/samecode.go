@@ -5,15 +5,28 @@
 // JavaScript and TypeScript (and the <script> blocks of .vue and .svelte files) are compared as
 // code: both versions are printed again by esbuild's parser with whitespace minified, which erases
 // quotes, semicolons, wrapping and indentation but keeps every statement and expression. esbuild
-// drops TypeScript types and comments while printing, so a second, looser comparison of the text
-// itself (whitespace, quote style, semicolons, commas and parentheses ignored) catches an edited
-// type or comment. Markup outside the script blocks gets only the looser comparison. Every other
-// file (Go, JSON, CSS, Markdown) must match byte for byte: their formatters are not in question.
+// drops TypeScript types and comments while printing, so a second comparison, of tokens (see
+// tokens.go: layout, separators, quotes and the other things Prettier adds or swaps left out,
+// comments by their words), catches an edited type or comment. Markup outside the script blocks
+// gets only a looser comparison (whitespace, quote style, semicolons, commas and parentheses
+// ignored). The README ("Your formatter is welcome") says exactly what counts.
+//
+// Go files are the same when gofmt (go/format) prints both alike: an editor's gofmt or a
+// reindentation is not drift, while goimports regrouping the imports or any token changed is. JSON
+// files are the same when they hold the same value: key order, indentation and line breaks (as
+// Prettier lays JSON out) do not count. Every other file must match byte for byte.
+//
+// Callers compare bytes first (Equal does too): parsing happens only for a file that differs,
+// so a clean check reads and hashes and never starts a parser.
 package samecode
 
 import (
 	"bytes"
+	"encoding/json"
+	"go/format"
+	"io"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -30,6 +43,10 @@ func Equal(name string, a, b []byte) bool {
 		return sameScript(loaderFor(ext), string(a), string(b))
 	case ".vue", ".svelte":
 		return sameComponent(string(a), string(b))
+	case ".go":
+		return sameGo(a, b)
+	case ".json":
+		return SameJSON(a, b)
 	}
 	return false
 }
@@ -37,10 +54,52 @@ func Equal(name string, a, b []byte) bool {
 // Applies reports whether Equal compares files named like name as code (not byte for byte).
 func Applies(name string) bool {
 	switch path.Ext(name) {
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte":
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".go", ".json":
 		return true
 	}
 	return false
+}
+
+// sameGo compares two Go files as gofmt prints them. A file that does not parse is never the
+// same as another one.
+func sameGo(a, b []byte) bool {
+	fa, err := format.Source(a)
+	if err != nil {
+		return false
+	}
+	fb, err := format.Source(b)
+	if err != nil {
+		return false
+	}
+	return bytes.Equal(fa, fb)
+}
+
+// SameJSON reports whether a and b hold the same JSON value, however each is laid out: objects
+// compare by their members whatever the order, numbers by their text (1.0 and 1 differ, as they
+// may to the program reading them).
+func SameJSON(a, b []byte) bool {
+	va, ok := decodeJSON(a)
+	if !ok {
+		return false
+	}
+	vb, ok := decodeJSON(b)
+	if !ok {
+		return false
+	}
+	return reflect.DeepEqual(va, vb)
+}
+
+func decodeJSON(b []byte) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false // a second value after the first is not the same file
+	}
+	return v, true
 }
 
 func loaderFor(ext string) api.Loader {
@@ -58,6 +117,10 @@ func loaderFor(ext string) api.Loader {
 // sameScript compares two scripts as code. A script that does not parse is never the same as
 // another one: an edit that broke the file is drift.
 func sameScript(loader api.Loader, a, b string) bool {
+	a, b = embeddedMarkup(a), embeddedMarkup(b)
+	if loader == api.LoaderJSX || loader == api.LoaderTSX {
+		a, b = jsxSpace.ReplaceAllString(a, " "), jsxSpace.ReplaceAllString(b, " ")
+	}
 	pa, ok := printed(loader, a)
 	if !ok {
 		return false
@@ -66,7 +129,50 @@ func sameScript(loader api.Loader, a, b string) bool {
 	if !ok {
 		return false
 	}
-	return pa == pb && loose(a) == loose(b)
+	return pa == pb && sameTokens(loader, a, b)
+}
+
+// sameTokens compares what esbuild does not print (types, comments' words) as tokens. Should
+// our lexer fail on a file esbuild parsed, the looser text comparison decides instead.
+func sameTokens(loader api.Loader, a, b string) bool {
+	jsx := loader == api.LoaderJSX || loader == api.LoaderTSX
+	ta, okA := tokens(a, jsx)
+	tb, okB := tokens(b, jsx)
+	if !okA || !okB {
+		return loose(a) == loose(b)
+	}
+	if len(ta) != len(tb) {
+		return false
+	}
+	for i := range ta {
+		if ta[i] != tb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// angularTemplate finds the inline template and styles of an Angular component, which Prettier
+// formats as Angular HTML and CSS (embedded language formatting) like a separate file.
+var angularTemplate = regexp.MustCompile("(\\b(?:template|styles)\\s*:\\s*\\[?\\s*)`([^`$\\\\]*)`")
+
+// jsxSpace is the {" "} Prettier writes at the end of a line of JSX text it breaks: the space the
+// line break would otherwise swallow. Spelled as a plain space it is the same text.
+var jsxSpace = regexp.MustCompile(`\{\s*(?:" "|' ')\s*\}[ \t]*\r?\n\s*`)
+
+var markupSpace = regexp.MustCompile(`\s+`)
+
+// embeddedMarkup drops the whitespace of an Angular component's inline template and styles (which
+// Angular itself does not keep: preserveWhitespaces is off by default), so that Prettier
+// rewrapping them is not drift; their words, tags and attributes still count.
+func embeddedMarkup(src string) string {
+	if !strings.Contains(src, "@Component(") {
+		return src
+	}
+	return angularTemplate.ReplaceAllStringFunc(src, func(m string) string {
+		parts := angularTemplate.FindStringSubmatch(m)
+		return parts[1] + "`" + markupSpace.ReplaceAllString(parts[2], "") + "`"
+	})
 }
 
 // printed is the code esbuild prints back for src: one canonical layout of the same program.
@@ -77,8 +183,12 @@ func printed(loader api.Loader, src string) (string, bool) {
 		Target:           api.ESNext,        // no down-levelling: print what is there
 		JSX:              api.JSXTransform,  // applies JSX whitespace rules: rewrapped text is the same text
 		MinifyWhitespace: true,
-		LegalComments:    api.LegalCommentsNone,
-		Charset:          api.CharsetUTF8,
+		// Syntax minification spells every property key, number and string one way (Prettier's
+		// --quote-props consistent quotes Accept: "Accept":). It also folds constants and drops
+		// dead branches, which would hide edits of no effect, but the token comparison sees those.
+		MinifySyntax:  true,
+		LegalComments: api.LegalCommentsNone,
+		Charset:       api.CharsetUTF8,
 		// Keep every import as written, even one used only as a type: removing an import is an edit.
 		TsconfigRaw: `{"compilerOptions":{"verbatimModuleSyntax":true}}`,
 		LogLevel:    api.LogLevelSilent,
