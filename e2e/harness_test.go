@@ -17,7 +17,7 @@ import (
 )
 
 // TestHarness proves the harness itself, independently of any framework template: a hand-written
-// Vite page around templates/core/all/mono-connect.js, and a hand-written stand-in for the
+// Vite page around templates/core/js (the core compiled from templates/core/ts), and a hand-written stand-in for the
 // generated Go server, driven through every flow. When it fails, the fault is in the harness or
 // in the core wrapper, not in a framework binding.
 func TestHarness(t *testing.T) {
@@ -32,12 +32,20 @@ func TestHarness(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	core, err := os.ReadFile(filepath.Join(repoRoot, "templates", "core", "all", "mono-connect.js"))
+	coreDir := filepath.Join(repoRoot, "templates", "core", "js")
+	coreFiles, err := os.ReadDir(coreDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	write("src/mono-connect.js", string(core))
-	mutateWrapper(t, filepath.Join(dir, "src", "mono-connect.js"))
+	for _, f := range coreFiles {
+		b, err := os.ReadFile(filepath.Join(coreDir, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("src/"+f.Name(), string(b))
+	}
+	// The session logic the mutations target lives in the module loaded on first use.
+	mutateWrapper(t, filepath.Join(dir, "src", "mono-connect-session.js"))
 	write("package.json", harnessPackageJSON)
 	write("index.html", harnessIndexHTML)
 	write("src/main.js", harnessMainJS)
