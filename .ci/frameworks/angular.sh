@@ -34,8 +34,9 @@ grep -q '"@angular/core": "^22\.' "$host/package.json" || fail "ng new did not m
 core=src/lib/mono-connect
 brownfield_check "$host" .gitignore angular.json mono-connect.json package.json \
   src/environments/mono-connect.development.ts src/environments/mono-connect.ts src/proxy.conf.json \
-  $core/config.ts $core/connectjs.d.ts $core/mono-connect-button.component.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/mono-connect.service.ts
+  $core/config.ts $core/mono-connect-button.component.ts \
+  $core/mono-connect.service.ts \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's root component renders <mono-connect-button />, and builds"
 app="$host/src/app/app.ts"
