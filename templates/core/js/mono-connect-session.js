@@ -43,11 +43,11 @@ function hideLateOpen() {
       event.stopImmediatePropagation();
       hideWidget();
       win.removeEventListener("message", onOpened, true);
-      clearTimeout(timer.fallback);
+      globalThis.clearTimeout(timer.fallback);
       lateOpen = null;
       resolve();
     };
-    timer.fallback = setTimeout(() => {
+    timer.fallback = globalThis.setTimeout(() => {
       win.removeEventListener("message", onOpened, true);
       lateOpen = null;
       resolve();

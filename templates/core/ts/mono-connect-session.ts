@@ -62,18 +62,18 @@ function hideLateOpen(): void {
   const win = globalThis.window;
   if (lateOpen || typeof win === 'undefined') return;
   lateOpen = new Promise((resolve) => {
-    const timer: { fallback?: ReturnType<typeof setTimeout> } = {};
+    const timer: { fallback?: ReturnType<typeof globalThis.setTimeout> } = {};
     const onOpened = (event: MessageEvent): void => {
       if (event.data?.type !== 'mono.connect.widget_opened') return;
       if (typeof globalThis.MessageEvent !== 'undefined' && event instanceof globalThis.MessageEvent) return; // not connect.js's own
       event.stopImmediatePropagation();
       hideWidget();
       win.removeEventListener('message', onOpened, true);
-      clearTimeout(timer.fallback);
+      globalThis.clearTimeout(timer.fallback);
       lateOpen = null;
       resolve();
     };
-    timer.fallback = setTimeout(() => {
+    timer.fallback = globalThis.setTimeout(() => {
       win.removeEventListener('message', onOpened, true);
       lateOpen = null;
       resolve();

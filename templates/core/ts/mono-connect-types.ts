@@ -56,7 +56,7 @@ export interface MonoConnectConfig {
   /** Replaces the lazy import('@mono.co/connect.js'), for tests. */
   loadConnect?: () => Promise<unknown>;
   /** Replaces globalThis.fetch, for tests. */
-  fetch?: typeof fetch;
+  fetch?: typeof globalThis.fetch;
 
   onStatus?: (state: MonoConnectState) => void;
   onLinked?: (result: MonoLinkResult) => void | Promise<void>;
