@@ -21,7 +21,7 @@
 // Compiled by esbuild from mono-connect.ts, the source mono-connect writes into TypeScript projects;
 // the types are in mono-connect.d.ts beside this file.
 import { requestJSON, stringField } from "./mono-connect-http.js";
-const MONO_EVENTS = Object.freeze([
+const MONO_EVENTS = /* @__PURE__ */ Object.freeze([
   "LOADED",
   "OPENED",
   "INSTITUTION_SELECTED",

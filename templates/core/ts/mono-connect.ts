@@ -39,8 +39,11 @@ import { requestJSON, stringField } from './mono-connect-http.js';
 
 export type * from './mono-connect-types.js';
 
+// The annotation lets a bundler drop the list from a page that does not use it (Object.freeze
+// could have side effects as far as it knows).
+
 /** Every event name connect.js passes to onEvent, in the order a session usually meets them. */
-export const MONO_EVENTS: readonly MonoEventName[] = Object.freeze([
+export const MONO_EVENTS: readonly MonoEventName[] = /* @__PURE__ */ Object.freeze([
   'LOADED',
   'OPENED',
   'INSTITUTION_SELECTED',
