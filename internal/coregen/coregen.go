@@ -130,8 +130,14 @@ func compile(name string, src []byte) ([]byte, error) {
 		msgs := api.FormatMessages(append(r.Errors, r.Warnings...), api.FormatMessagesOptions{Kind: api.ErrorMessage})
 		return nil, fmt.Errorf("%s: esbuild:\n%s", name, strings.Join(msgs, ""))
 	}
-	return r.Code, nil
+	return fullySpecified.ReplaceAll(r.Code, []byte(`$1"$2.js"`)), nil
 }
+
+// fullySpecified finds the core's imports of its own modules in esbuild's output. The TS source
+// names them without an extension, which every bundler and TypeScript resolve to the .ts file (a
+// `.js` specifier is not resolved to .ts by Turbopack, Next's bundler); the derived JavaScript
+// gets the `.js`, so it is also valid ECMAScript modules as it stands.
+var fullySpecified = regexp.MustCompile(`(from |import\()"(\./[\w.-]+?)"`)
 
 // header is the source's leading comment block (esbuild drops comments), plus where the file
 // comes from.

@@ -114,3 +114,17 @@ func TestDeclarations(t *testing.T) {
 		t.Errorf("m.js:\n%s", js)
 	}
 }
+
+func TestRelativeImportsGetJSExtension(t *testing.T) {
+	src := "import { a } from './m-http';\nexport const f: () => Promise<unknown> = () => import('./m-session').then(() => a);\n"
+	out, err := Derive(fstest.MapFS{Root + "/ts/m.ts": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(out[Root+"/js/m.js"])
+	for _, want := range []string{`from "./m-http.js"`, `import("./m-session.js")`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("m.js lacks %s:\n%s", want, js)
+		}
+	}
+}

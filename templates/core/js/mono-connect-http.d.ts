@@ -1,5 +1,5 @@
 // Types of mono-connect-http.js, written from mono-connect-http.ts by mono-connect.
-import type { MonoConnectConfig } from './mono-connect-types.js';
+import type { MonoConnectConfig } from './mono-connect-types';
 
 /** Where and how to call your server: the part of the config the HTTP calls read. */
 export type MonoServerConfig = Pick<MonoConnectConfig, 'backendUrl' | 'fetch' | 'credentials'>;

@@ -1,7 +1,7 @@
 // Types of mono-connect.js, written from mono-connect.ts by mono-connect.
-import type { CreateMonoConnect, IsBusy, ListLinkedAccounts, MonoEventName, MonoWidgetOrigin, StatusText } from './mono-connect-types.js';
+import type { CreateMonoConnect, IsBusy, ListLinkedAccounts, MonoEventName, MonoWidgetOrigin, StatusText } from './mono-connect-types';
 
-export type * from './mono-connect-types.js';
+export type * from './mono-connect-types';
 
 /** Every event name connect.js passes to onEvent, in the order a session usually meets them. */
 export declare const MONO_EVENTS: readonly MonoEventName[];

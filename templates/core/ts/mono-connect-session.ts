@@ -16,10 +16,10 @@ import type {
   MonoSessionPlan,
   MonoWidgetClass,
   RunSession,
-} from './mono-connect-types.js';
-import { postJSON, stringField } from './mono-connect-http.js';
-import { payments } from './mono-connect-payments.js';
-import { reauth } from './mono-connect-reauth.js';
+} from './mono-connect-types';
+import { postJSON, stringField } from './mono-connect-http';
+import { payments } from './mono-connect-payments';
+import { reauth } from './mono-connect-reauth';
 
 // Set while a session closed before its widget was shown waits for connect.js's pending show timer
 // (see hideLateOpen); the next session starts after it.

@@ -37,8 +37,12 @@ export interface MonoPaymentResult {
 }
 
 export interface MonoConnectConfig {
-  /** Your Mono public key (test_pk_… or live_pk_…). Never a secret key. */
-  publicKey: string | undefined;
+  /**
+   * Your Mono public key (test_pk_… or live_pk_…). Never a secret key. Optional in the type
+   * because it comes from the environment, which may lack it: link() then rejects naming
+   * publicKeyEnv.
+   */
+  publicKey?: string | undefined;
   /** The env variable the key comes from, named in error messages. */
   publicKeyEnv?: string;
   /** Origin of the server that serves /api/mono/*; '' (default) means this page's origin. */

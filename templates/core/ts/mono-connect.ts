@@ -34,10 +34,10 @@ import type {
   MonoWidgetClass,
   MonoWidgetOrigin,
   StatusText,
-} from './mono-connect-types.js';
-import { requestJSON, stringField } from './mono-connect-http.js';
+} from './mono-connect-types';
+import { requestJSON, stringField } from './mono-connect-http';
 
-export type * from './mono-connect-types.js';
+export type * from './mono-connect-types';
 
 // The annotation lets a bundler drop the list from a page that does not use it (Object.freeze
 // could have side effects as far as it knows).
@@ -170,7 +170,7 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
     const widget = loadConnect(options.loadConnect);
     // runSession reports a failed connect.js load; this keeps it from counting as unhandled first.
     widget.catch(() => {});
-    pending = import('./mono-connect-session.js').then(
+    pending = import('./mono-connect-session').then(
       (module) => module.runSession(host, current, input, widget),
       (error: unknown) => {
         // The chunk did not load (offline, a new deployment): a later click tries again.
