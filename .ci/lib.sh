@@ -23,6 +23,17 @@ greenfield_build() {
 # .ci/server.sh) in a committed host project, check that git sees exactly the EXPECTED paths
 # changed or added, that a second run changes nothing, then install and build the host with the
 # integration in it. The expected list is written out by hand: it is the claim being tested.
+# core_ts_files lists the core's files in a TypeScript project below its core directory $1: the
+# templates of core/all and core/ts, and the one module per optional flow (written in full or as a
+# stub, under the same name: see generate/core.go).
+core_ts_files() {
+  local f
+  for f in connectjs.d.ts mono-connect.ts mono-connect-http.ts mono-connect-session.ts \
+    mono-connect-types.ts mono-connect-payments.ts mono-connect-reauth.ts; do
+    echo "$1/$f"
+  done
+}
+
 brownfield_check() {
   local dir=$1; shift
   (cd "$dir" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm host)

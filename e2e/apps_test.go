@@ -103,11 +103,19 @@ func scaffold(t *testing.T, dir string, args ...string) {
 	timings.time(t.Name()+": mono-connect init", func() {
 		runCmd(t, time.Minute, filepath.Dir(dir), nil, argv...)
 	})
-	wrappers := findFiles(t, dir, "mono-connect.js")
-	if len(wrappers) != 1 {
-		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
-	}
+	coreEntry(t, dir) // exactly one core, so a core mutation has one place to go
 	mutateApp(t, dir)
+}
+
+// coreEntry finds the generated core's entry module below dir: mono-connect.ts in a TS project,
+// mono-connect.js (compiled from it) in a JS one.
+func coreEntry(t *testing.T, dir string) string {
+	t.Helper()
+	entries := append(findFiles(t, dir, "mono-connect.ts"), findFiles(t, dir, "mono-connect.js")...)
+	if len(entries) != 1 {
+		t.Fatalf("want one generated core entry (mono-connect.ts or .js) in %s, found %v", dir, entries)
+	}
+	return entries[0]
 }
 
 // findFiles lists files named name below dir, outside node_modules.

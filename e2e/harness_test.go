@@ -17,7 +17,8 @@ import (
 )
 
 // TestHarness proves the harness itself, independently of any framework template: a hand-written
-// Vite page around templates/core/all/mono-connect.js, and a hand-written stand-in for the
+// Vite page around templates/core/js (the core compiled from templates/core/ts, with the reauth and
+// payments modules), and a hand-written stand-in for the
 // generated Go server, driven through every flow. When it fails, the fault is in the harness or
 // in the core wrapper, not in a framework binding.
 func TestHarness(t *testing.T) {
@@ -32,11 +33,21 @@ func TestHarness(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	core, err := os.ReadFile(filepath.Join(repoRoot, "templates", "core", "all", "mono-connect.js"))
-	if err != nil {
-		t.Fatal(err)
+	// The JavaScript core as a JS project with every feature gets it (generate/core.go).
+	for _, d := range []string{"js", "reauth/js", "payments/js"} {
+		coreDir := filepath.Join(repoRoot, "templates", "core", filepath.FromSlash(d))
+		coreFiles, err := os.ReadDir(coreDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range coreFiles {
+			b, err := os.ReadFile(filepath.Join(coreDir, f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write("src/"+f.Name(), string(b))
+		}
 	}
-	write("src/mono-connect.js", string(core))
 	mutateApp(t, dir)
 	write("package.json", harnessPackageJSON)
 	write("index.html", harnessIndexHTML)

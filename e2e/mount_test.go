@@ -16,15 +16,13 @@ import (
 // coreImport is the import specifier of the generated core from fromDir (slash-separated, "./..").
 func coreImport(t *testing.T, dir, fromDir string) string {
 	t.Helper()
-	wrappers := findFiles(t, dir, "mono-connect.js")
-	if len(wrappers) != 1 {
-		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
-	}
-	rel, err := filepath.Rel(fromDir, wrappers[0])
+	rel, err := filepath.Rel(fromDir, coreEntry(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rel = filepath.ToSlash(rel)
+	// The .ts source is imported without its extension, as the bindings do: Turbopack (Next)
+	// does not resolve a .js specifier to a .ts file.
+	rel = strings.TrimSuffix(filepath.ToSlash(rel), ".ts")
 	if !strings.HasPrefix(rel, ".") {
 		rel = "./" + rel
 	}

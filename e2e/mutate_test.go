@@ -4,13 +4,15 @@ package e2e
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 // mutations break the generated code on purpose (E2E_MUTATE=<name>), to prove the suite notices.
-// They edit the copy inside a scaffolded app, never the template: mono-connect.js (the wrapper)
-// unless file names a binding's file.
+// They edit the copy inside a scaffolded app, never the template. An edit's file is either a core
+// module without extension — the TypeScript source in a TS project, the JavaScript compiled from it
+// in a JS project, where esbuild writes the same lines with double quotes — or a binding's file.
 type edit struct{ file, from, to string }
 
 var mutations = map[string][]edit{
@@ -18,22 +20,24 @@ var mutations = map[string][]edit{
 	// The per-page liveSession check behind it is removed as well, or it would still refuse the
 	// second session (with an error) and mask the missing guard.
 	"no-guard": {
-		{"", "    if (session) return session.promise;\n", ""},
-		{"", "    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
+		{"mono-connect", "    if (pending) return pending;\n", ""},
+		{"mono-connect", "    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
 	},
 	// Only the first guard: a second link() now rejects (the per-page guard) instead of joining the
 	// open session. The pages ignore that rejection and nothing else changes, so the flows pass with
 	// it (measured): no-guard is the mutation that proves the double-click flow.
 	"no-session-guard": {
-		{"", "    if (session) return session.promise;\n", ""},
+		{"mono-connect", "    if (pending) return pending;\n", ""},
 	},
 	// The exchange: the wrapper pretends the code is the account instead of asking the server.
+	// postJSON stays referenced, or tsc's noUnusedLocals would fail the TS build and the flows,
+	// the thing this proves, would never run.
 	"no-exchange": {
-		{"", "    const body = await postJSON(options, '/api/mono/exchange', { code });\n", "    const body = { account_id: 'acc_' + code };\n"},
+		{"mono-connect-session", "  const body = await postJSON(options, '/api/mono/exchange', { code });\n", "  void postJSON;\n  const body = { account_id: 'acc_' + code };\n"},
 	},
 	// The success flag: onClose after a success reports "cancelled".
 	"no-close-reason": {
-		{"", "    const reason = current.succeeded ? 'success' : 'cancelled';\n", "    const reason = 'cancelled';\n"},
+		{"mono-connect-session", "  const reason = current.succeeded ? 'success' : 'cancelled';\n", "  const reason = 'cancelled';\n"},
 	},
 	// The two binding bugs of issue 13, as the bindings had them before 8e41394, for the binding
 	// pages (bindings_test.go): each must fail its flow.
@@ -51,7 +55,8 @@ var mutations = map[string][]edit{
 }
 
 // mutateApp applies E2E_MUTATE, if set, to the generated files below dir (outside node_modules).
-// A binding mutation leaves an app without that binding's file as it is, and says so.
+// A binding mutation leaves an app without that binding's file as it is, and says so; a core
+// mutation must find its module.
 func mutateApp(t *testing.T, dir string) {
 	t.Helper()
 	name := os.Getenv("E2E_MUTATE")
@@ -63,26 +68,32 @@ func mutateApp(t *testing.T, dir string) {
 		t.Fatalf("E2E_MUTATE=%s: unknown mutation", name)
 	}
 	for _, e := range edits {
-		file := e.file
-		if file == "" {
-			file = "mono-connect.js"
-		}
-		paths := findFiles(t, dir, file)
-		if len(paths) == 0 && e.file != "" {
-			t.Logf("E2E_MUTATE=%s: no %s in %s, which runs unmutated", name, file, dir)
-			continue
+		core := filepath.Ext(e.file) == ""
+		var paths []string
+		if core {
+			paths = append(findFiles(t, dir, e.file+".ts"), findFiles(t, dir, e.file+".js")...)
+		} else {
+			paths = findFiles(t, dir, e.file)
+			if len(paths) == 0 {
+				t.Logf("E2E_MUTATE=%s: no %s in %s, which runs unmutated", name, e.file, dir)
+				continue
+			}
 		}
 		if len(paths) != 1 {
-			t.Fatalf("E2E_MUTATE=%s: want one %s in %s, found %v", name, file, dir, paths)
+			t.Fatalf("E2E_MUTATE=%s: want one %s in %s, found %v", name, e.file, dir, paths)
 		}
 		src, err := os.ReadFile(paths[0])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(src), e.from) {
-			t.Fatalf("E2E_MUTATE=%s: %s no longer contains %q: update mutate_test.go", name, paths[0], e.from)
+		from := e.from
+		if core && filepath.Ext(paths[0]) == ".js" {
+			from = strings.ReplaceAll(from, "'", `"`)
 		}
-		if err := os.WriteFile(paths[0], []byte(strings.Replace(string(src), e.from, e.to, 1)), 0o644); err != nil {
+		if !strings.Contains(string(src), from) {
+			t.Fatalf("E2E_MUTATE=%s: %s no longer contains %q: update mutate_test.go", name, paths[0], from)
+		}
+		if err := os.WriteFile(paths[0], []byte(strings.Replace(string(src), from, e.to, 1)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("E2E_MUTATE=%s applied to %s", name, paths[0])

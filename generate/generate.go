@@ -83,11 +83,13 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, fmt.Errorf("template error: %s names base %q, which is not in the embedded templates", t.Name, b)
 		}
 	}
-	langDirs := []string{"all", opts.Lang}
-	for _, l := range langDirs {
-		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
+	for _, dir := range coreDirs(opts.Lang, data.Features) {
+		if err := add(&owned, dir, data.CoreDir); err != nil {
 			return nil, err
 		}
+	}
+	langDirs := []string{"all", opts.Lang}
+	for _, l := range langDirs {
 		for _, b := range bases {
 			if b == "" {
 				continue

@@ -35,8 +35,9 @@ core=src/lib/mono-connect
 # ng new writes a .prettierrc and no .prettierignore: init creates one holding our folder and mono-connect.json (ignores.go).
 brownfield_check "$host" .gitignore .prettierignore angular.json mono-connect.json package.json \
   src/environments/mono-connect.development.ts src/environments/mono-connect.ts src/proxy.conf.json \
-  $core/config.ts $core/connectjs.d.ts $core/mono-connect-button.component.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/mono-connect.service.ts
+  $core/config.ts $core/mono-connect-button.component.ts \
+  $core/mono-connect.service.ts \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's root component renders <mono-connect-button />, and builds"
 app="$host/src/app/app.ts"

@@ -45,8 +45,8 @@ mv "$host/_gitignore" "$host/.gitignore"
 
 core=src/lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.astro $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/mono-connect-dom.d.ts $core/mono-connect-dom.js
+  $core/MonoConnectButton.astro $core/config.ts $core/mono-connect-dom.d.ts $core/mono-connect-dom.js \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's page renders <MonoConnectButton />, prerendered"
 page="$host/src/pages/index.astro"

@@ -66,8 +66,9 @@ export NO_PROXY="127.0.0.1${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1${no_proxy
 
 core=lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.tsx $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/useMonoConnect.ts
+  $core/MonoConnectButton.tsx $core/config.ts \
+  $core/useMonoConnect.ts \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's Server Component page renders <MonoConnectButton />, which prerenders"
 page="$host/app/page.tsx"

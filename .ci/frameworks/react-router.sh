@@ -47,8 +47,8 @@ mv "$host/_gitignore" "$host/.gitignore"
 
 core=app/lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.tsx $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/useMonoConnect.ts
+  $core/MonoConnectButton.tsx $core/config.ts $core/useMonoConnect.ts \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's home route renders <MonoConnectButton />, on the server too"
 page="$host/app/routes/home.tsx"

@@ -44,8 +44,9 @@ grep -q '"@sveltejs/kit": "^2\.' "$host/package.json" || fail "sv made a host on
 core=src/lib/mono-connect
 # sv's .gitignore already ignores .env and .env.*, so init leaves it as it is.
 brownfield_check "$host" .env.example mono-connect.json package.json \
-  $core/MonoConnectButton.svelte $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/mono-connect.svelte.ts
+  $core/MonoConnectButton.svelte $core/config.ts \
+  $core/mono-connect.svelte.ts \
+  $(core_ts_files "$core")
 
 say "brownfield: the host's home page renders <MonoConnectButton /> and is prerendered; svelte-check, build"
 page="$host/src/routes/+page.svelte"

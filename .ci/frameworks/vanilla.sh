@@ -11,5 +11,6 @@ greenfield_build vanilla js --features link,reauth,payments,events
 (cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template vanilla-ts --no-interactive >/dev/null)
 core=src/lib/mono-connect
 brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
-  $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts $core/mono-connect.js \
-  $core/mono-connect-dom.d.ts $core/mono-connect-dom.js
+  $core/config.ts \
+  $core/mono-connect-dom.d.ts $core/mono-connect-dom.js \
+  $(core_ts_files "$core")

@@ -20,8 +20,9 @@ done
 (cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template vue-ts --no-interactive >/dev/null)
 core=src/lib/mono-connect
 brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.vue $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
-  $core/mono-connect.js $core/useMonoConnect.ts
+  $core/MonoConnectButton.vue $core/config.ts \
+  $core/useMonoConnect.ts \
+  $(core_ts_files "$core")
 
 # The integration compiles inside the host's own bundle too, not only under its vue-tsc: put the
 # button on the host's page and build again (dependencies are installed by now).

@@ -424,12 +424,12 @@ func cases() []aCase {
 			a.edit("mono-connect.json", `"version": "dev"`, `"version": "v99.0.0"`)
 		}, want: map[string]doctor.Status{"record": doctor.Fail, "*": doctor.Skip}},
 		aCase{name: "drift-owned", breakIt: func(a *app) {
-			f := "src/lib/mono-connect/mono-connect.js"
+			f := "src/lib/mono-connect/mono-connect.ts"
 			switch a.fw {
 			case "next":
-				f = "lib/mono-connect/mono-connect.js"
+				f = "lib/mono-connect/mono-connect.ts"
 			case "nuxt", "react-router":
-				f = "app/lib/mono-connect/mono-connect.js"
+				f = "app/lib/mono-connect/mono-connect.ts"
 			}
 			a.write(f, a.read(f)+"\n// edited\n")
 		}, want: map[string]doctor.Status{"drift": doctor.Fail}, fix: true},
@@ -754,7 +754,7 @@ func TestDoctorNeverPrintsKeys(t *testing.T) {
 // TestDoctorFixAsksBeforeOverwriting: --fix restores an edited generated file only after a yes
 // (or with --yes); without a terminal it never asks and leaves the file alone.
 func TestDoctorFixAsksBeforeOverwriting(t *testing.T) {
-	const core = "src/lib/mono-connect/mono-connect.js"
+	const core = "src/lib/mono-connect/mono-connect.ts"
 	setup := func(t *testing.T) (*app, string) {
 		a := newApp(t, "react")
 		for k, v := range a.env {

@@ -13,7 +13,7 @@ import {
   type MonoConnectConfig,
   type MonoConnectController,
   type MonoConnectState,
-} from './mono-connect.js';
+} from './mono-connect';
 import { monoConfig } from './config';
 
 /** Callbacks and per-app details; the key and backend come from config.ts. */

@@ -47,12 +47,12 @@ declare module '@mono.co/connect.js' {
 
   export interface ConnectOptions {
     key: string;
-    onSuccess(data: MonoSuccessData): void;
+    onSuccess: (data: MonoSuccessData) => void;
     /** Fires after every close, including the one that follows a success. */
-    onClose?(): void;
+    onClose?: () => void;
     /** Fires when the iframe's load event does, even for a failed load. */
-    onLoad?(): void;
-    onEvent?(name: MonoEventName, data: MonoEventData): void;
+    onLoad?: () => void;
+    onEvent?: (name: MonoEventName, data: MonoEventData) => void;
     reference?: string;
     scope?: 'auth' | 'payments' | (string & {});
     /** JSON-encoded into the widget URL, e.g. { customer } or { payment_id }. */

@@ -1,0 +1,19 @@
+package generate
+
+// coreDirs lists the template folders of the core for a project: the shared declarations (all),
+// the core in the project's language, and one folder per optional flow, which holds the flow's
+// code when the feature was chosen and a stub of the same name when not, so that a bundler never
+// sees payment or re-authorisation code a project did not ask for (templates/README.md).
+func coreDirs(lang string, f Features) []string {
+	dirs := []string{"core/all", "core/" + lang}
+	flow := func(on bool, name string) {
+		if on {
+			dirs = append(dirs, "core/"+name+"/"+lang)
+		} else {
+			dirs = append(dirs, "core/no-"+name+"/"+lang)
+		}
+	}
+	flow(f.Reauth, "reauth")
+	flow(f.Payments, "payments")
+	return dirs
+}
