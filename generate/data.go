@@ -32,6 +32,13 @@ type TemplateData struct {
 	Greenfield bool   // the starter app is being written too
 	AppName    string // package.json name of the starter (validated npm name)
 
+	// StaticDir is the html target's static folder (where the element lands), Host the kind of
+	// server app it found (go, laravel, django, rails; "" for greenfield or unknown), ConnectJS the
+	// vendored connect.js. Empty for the other targets.
+	StaticDir string
+	Host      string
+	ConnectJS ConnectJS
+
 	Backend string // "go" or "none"
 	Server  ServerData
 }
@@ -58,4 +65,10 @@ type ServerData struct {
 	ModulePath string // module path of the Go code (the user's, or "monoconnect-server")
 	ImportPath string // import path of package monoconnect
 	Port       int    // port the standalone server listens on by default, and the dev proxy targets
+}
+
+// ConnectJS is the @mono.co/connect.js release the html target vendors (templates/connectjs.go).
+type ConnectJS struct {
+	Version string // e.g. 2.2.0
+	SRI     string // sha384-… of its index.js
 }

@@ -31,13 +31,14 @@ type Detection struct {
 }
 
 // detectOrder is most specific first: a Nuxt app also depends on vue, a Next app on react.
-var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "react", "vanilla"}
+var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "react", "vanilla", "html"}
 
 // Detect reads project (package.json, lockfiles, config files) and reports what it finds.
 func Detect(project fs.FS) (Detection, error) {
 	var d Detection
 	raw, err := fs.ReadFile(project, "package.json")
 	if errors.Is(err, fs.ErrNotExist) {
+		detectHTML(project, &d)
 		return d, nil
 	}
 	if err != nil {
@@ -78,7 +79,10 @@ func Detect(project fs.FS) (Detection, error) {
 			}
 		}
 	}
-	if exists(project, "tsconfig.json") {
+	detectHTML(project, &d)
+	if d.Framework == "html" {
+		// The element is plain JavaScript, whatever else the project compiles.
+	} else if exists(project, "tsconfig.json") {
 		d.Lang, d.LangEvidence = "ts", "tsconfig.json"
 	} else {
 		d.Lang, d.LangEvidence = "js", "no tsconfig.json"
@@ -93,6 +97,20 @@ func Detect(project fs.FS) (Detection, error) {
 	}
 	d.Workspaces = workspaces(project, pkg.Workspaces)
 	return d, nil
+}
+
+// detectHTML picks the html target for a server-rendered app (htmlHost) that no JS framework
+// claimed. Laravel and Rails name vite in package.json for their own asset pipeline, so their
+// marker files beat a bare vanilla match; a Vite app inside a Go module stays vanilla.
+func detectHTML(project fs.FS, d *Detection) {
+	host := htmlHost(project)
+	if host == "" {
+		return
+	}
+	if d.Framework == "" || (d.Framework == "vanilla" && (host == "laravel" || host == "rails")) {
+		d.Framework, d.FrameworkEvidence = "html", htmlHostEvidence[host]
+		d.Lang, d.LangEvidence = "js", "the html target is plain JavaScript"
+	}
 }
 
 // matchDeps returns the evidence that a project with deps is a t app, or "".

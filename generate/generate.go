@@ -127,7 +127,7 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		}
 		// A greenfield starter with its own server starts both with `npm run dev`
 		// (scripts/dev.mjs, a starter file like the package.json that calls it).
-		if opts.Greenfield && data.Server.Standalone {
+		if opts.Greenfield && data.Server.Standalone && t.DevScript != "" {
 			if err := add(&starter, "server/devloop", "."); err != nil {
 				return nil, err
 			}
@@ -213,6 +213,7 @@ func (p *Plan) buildRecord(in Input) *Record {
 			Greenfield:       o.Greenfield || (in.Previous != nil && in.Previous.Answers.Greenfield),
 			ServerDir:        p.Data.Server.Dir,
 			ServerStandalone: p.Data.Server.Standalone,
+			StaticDir:        p.Data.StaticDir,
 		},
 		Files: []RecordFile{},
 	}
@@ -268,6 +269,17 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		d.SrcDir = t.SrcDir(project)
 	default:
 		d.SrcDir = "src"
+	}
+	if t.Name == "html" {
+		// The html target's source root is the static folder the page's server serves.
+		if o.StaticDir != "" {
+			d.SrcDir = o.StaticDir
+		}
+		d.StaticDir = d.SrcDir
+		if project != nil && !o.Greenfield {
+			d.Host = htmlHost(project)
+		}
+		d.ConnectJS = ConnectJS{Version: templates.ConnectJSVersion, SRI: templates.ConnectJSSRI}
 	}
 	d.CoreDir = path.Clean(strings.ReplaceAll(t.CoreDir, "_src_", d.SrcDir))
 	if t.Major != nil {
@@ -330,7 +342,9 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 	if err != nil {
 		return nil, err
 	}
-	if ok {
+	// The html target vendors connect.js into the static folder: a package.json it finds (Laravel's,
+	// for its own asset build) is none of its business.
+	if ok && t.Name != "html" {
 		// A pnpm project that pins its versions in a catalog gets ours there too, and package.json
 		// names it "catalog:" like every other dependency of the app.
 		version, catalogFile, err := catalogMerge(pkg, read)
@@ -423,6 +437,9 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 func nextSteps(p *Plan) []string {
 	d := p.Data
 	var steps []string
+	if p.Target.Name == "html" {
+		return htmlNextSteps(p)
+	}
 	switch {
 	case p.Options.PublicKey != "":
 	case p.Target.EnvPrefix != "":

@@ -12,14 +12,17 @@ import (
 // Options are the answers of one init: every flag, after detection filled the gaps. They are
 // recorded in mono-connect.json, so `generate` can render the same files again.
 type Options struct {
-	Framework    string   // target name
-	Lang         string   // "ts" or "js"
-	Features     []string // subset of AllFeatures
-	Institution  string   // Mono institution id, or ""
-	AuthMethod   string   // with Institution: internet_banking or mobile_banking
-	Backend      string   // "go" or "none"
-	ServerDir    string   // where the Go code goes; "" means the default for the situation
-	PublicKeyEnv string   // "" means the target's default
+	Framework   string   // target name
+	Lang        string   // "ts" or "js"
+	Features    []string // subset of AllFeatures
+	Institution string   // Mono institution id, or ""
+	AuthMethod  string   // with Institution: internet_banking or mobile_banking
+	Backend     string   // "go" or "none"
+	ServerDir   string   // where the Go code goes; "" means the default for the situation
+	// StaticDir is the folder the html target writes the element and connect.js into ("": detected
+	// from the project's layout); only the html target has one.
+	StaticDir    string
+	PublicKeyEnv string // "" means the target's default
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
@@ -166,6 +169,17 @@ func (o *Options) Normalize() (*Target, error) {
 		o.ServerDir = clean
 	}
 
+	if o.StaticDir != "" {
+		if t.Name != "html" {
+			return nil, usagef("--static-dir applies only to --framework html: %s places its files itself", t.Name)
+		}
+		clean, err := cleanRelDir(o.StaticDir, "--static-dir")
+		if err != nil {
+			return nil, err
+		}
+		o.StaticDir = clean
+	}
+
 	if t.PublicKeyEnv == "" && o.PublicKeyEnv != "" {
 		return nil, usagef("--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
 	}
@@ -184,6 +198,9 @@ func (o *Options) Normalize() (*Target, error) {
 	if o.PublicKey != "" {
 		if err := CheckPublicKey(o.PublicKey); err != nil {
 			return nil, err
+		}
+		if t.Name == "html" {
+			return nil, usagef("--public-key does not apply to html: no file holds it; your server renders %s from its env into <mono-connect-button public-key>", o.PublicKeyEnv)
 		}
 	}
 

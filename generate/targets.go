@@ -48,7 +48,8 @@ type Target struct {
 	// with 'use client' (elsewhere the directive is noise that Vite's Rollup warns about).
 	ServerComponents bool
 
-	// DevScript is the package.json script that starts the dev server in the starter.
+	// DevScript is the package.json script that starts the dev server in the starter; "" for a
+	// starter without Node (html: the Go server serves the page), which gets no scripts/dev.mjs.
 	DevScript string
 
 	// DevProxy tells the owner of an existing app how to make its dev server forward /api/mono/*
@@ -104,7 +105,7 @@ func register(t *Target) *Target {
 }
 
 // targetOrder is the order targets are listed in (help text, `targets`, prompts).
-var targetOrder = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte"}
+var targetOrder = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte", "html"}
 
 // Targets returns every registered target in display order.
 func Targets() []*Target {

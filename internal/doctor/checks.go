@@ -147,6 +147,9 @@ func checkWidget(_ context.Context, p *project) Check {
 	if c, no := needRecord(p); no {
 		return c
 	}
+	if p.rec.Answers.Framework == "html" {
+		return htmlWidget(p)
+	}
 	pm := p.rec.Answers.PackageManager
 	b, err := os.ReadFile(filepath.Join(p.o.Root, "package.json"))
 	if err != nil {
@@ -199,6 +202,9 @@ func checkPublicKey(_ context.Context, p *project) Check {
 	}
 	if p.rec.Answers.Framework == "angular" {
 		return p.angularPublicKey()
+	}
+	if p.rec.Answers.Framework == "html" {
+		return htmlPublicKey(p)
 	}
 	name := p.rec.Answers.PublicKeyEnv
 	k := p.pub
@@ -638,6 +644,9 @@ func checkDevProxy(_ context.Context, p *project) Check {
 	}
 	if p.rec.Answers.Backend != "go" {
 		return skip("no Go backend (--backend none)")
+	}
+	if p.rec.Answers.Framework == "html" {
+		return htmlDevProxy(p)
 	}
 	if p.crossOrigin() {
 		return pass("%s in %s points the browser at %s directly (no dev proxy needed)", p.backend.Name, p.backend.where(), originOf(p.backend.Value))

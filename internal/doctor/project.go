@@ -51,6 +51,9 @@ var profiles = map[string]profile{
 		cspConfigs: []string{"next.config"}},
 	"nuxt":    {tool: "nuxt dev", devEnv: []string{".env"}, devPort: 3000, proxy: "nuxt", cspConfigs: []string{"nuxt.config"}},
 	"angular": {tool: "ng serve", devPort: 4200, proxy: "angular", cspHTML: []string{"src/index.html"}},
+	// html: the page's own server reads the key from its environment; the starter's Go server
+	// (port 8080) is also the page's origin.
+	"html": {tool: "your server", devPort: generate.DefaultServerPort},
 }
 
 // project is everything the checks share, read once.
