@@ -60,6 +60,16 @@ func htmlStaticDir(project fs.FS) string {
 	return "static"
 }
 
+// HTMLStaticDir is the static folder the html target picks in an existing project without
+// --static-dir, and the evidence for it, for init's "detected" line.
+func HTMLStaticDir(project fs.FS) (dir, evidence string) {
+	dir = htmlStaticDir(project)
+	if ev := htmlHostEvidence[htmlHost(project)]; ev != "" {
+		return dir, ev
+	}
+	return dir, "the default"
+}
+
 // htmlNextSteps replaces the npm steps: nothing to install, two lines to paste into a template.
 func htmlNextSteps(p *Plan) []string {
 	d := p.Data

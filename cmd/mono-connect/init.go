@@ -177,6 +177,10 @@ func initRun(o *initOptions) error {
 		opts.PackageManager = det.PackageManager
 		took("package_manager", "package manager", det.PackageManager, det.PackageManagerEvidence)
 	}
+	if opts.Framework == "html" && opts.StaticDir == "" && !state.empty {
+		dir, evidence := generate.HTMLStaticDir(project)
+		took("static_dir", "static folder", dir, evidence)
+	}
 	if state.exists && !state.empty && !det.HasPackageJSON && opts.Framework == "" {
 		return usagef("%s has files but no package.json: pass --framework to add Mono Connect to it anyway, or use an empty directory for a new app", o.Dir)
 	}
