@@ -62,6 +62,12 @@ var recipes = map[string]recipe{
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
 	},
+	// Go has no app generator: the host is a small html/template app written by hand.
+	"html": {
+		goOnly: true,
+		host:   createGoHost,
+		mount:  mountGoHost,
+	},
 }
 
 // createVite makes a host with create-vite, the generator Vite's docs start from.

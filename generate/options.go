@@ -13,14 +13,17 @@ import (
 // Options are the answers of one init: every flag, after detection filled the gaps. They are
 // recorded in mono-connect.json, so `generate` can render the same files again.
 type Options struct {
-	Framework    string   // target name
-	Lang         string   // "ts" or "js"
-	Features     []string // subset of AllFeatures
-	Institution  string   // Mono institution id, or ""
-	AuthMethod   string   // with Institution: internet_banking or mobile_banking
-	Backend      string   // "go" or "none"
-	ServerDir    string   // where the Go code goes; "" means the default for the situation
-	PublicKeyEnv string   // "" means the target's default
+	Framework   string   // target name
+	Lang        string   // "ts" or "js"
+	Features    []string // subset of AllFeatures
+	Institution string   // Mono institution id, or ""
+	AuthMethod  string   // with Institution: internet_banking or mobile_banking
+	Backend     string   // "go" or "none"
+	ServerDir   string   // where the Go code goes; "" means the default for the situation
+	// StaticDir is the folder the html target writes the element and connect.js into ("": detected
+	// from the project's layout); only the html target has one.
+	StaticDir    string
+	PublicKeyEnv string // "" means the target's default
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
@@ -186,13 +189,24 @@ func (o *Options) Normalize() (*Target, error) {
 		o.ServerDir = clean
 	}
 
-	if !t.KeyInEnv() && o.PublicKeyEnv != "" {
+	if o.StaticDir != "" {
+		if t.Static == nil {
+			return nil, usagef("--static-dir applies only to a site served as static files (--framework %s): %s places its files itself", strings.Join(staticTargetNames(), " or "), t.Name)
+		}
+		clean, err := ValidateStaticDir(o.StaticDir)
+		if err != nil {
+			return nil, err
+		}
+		o.StaticDir = clean
+	}
+
+	if t.Key == KeyInFiles && o.PublicKeyEnv != "" {
 		return nil, usagef("--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
 	}
 	if o.PublicKeyEnv == "" {
 		o.PublicKeyEnv = t.PublicKeyEnv
 	}
-	if !t.KeyInEnv() {
+	if t.Key == KeyInFiles {
 		// nothing to validate: no env variable carries the key
 	} else if !envNameRe.MatchString(o.PublicKeyEnv) {
 		return nil, usagef("invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", o.PublicKeyEnv, t.PublicKeyEnv)
@@ -204,6 +218,9 @@ func (o *Options) Normalize() (*Target, error) {
 	if o.PublicKey != "" {
 		if err := CheckPublicKey(o.PublicKey); err != nil {
 			return nil, err
+		}
+		if t.Key == KeyFromServer {
+			return nil, usagef("--public-key does not apply to %s: no file holds it; your server renders %s from its environment into the page", t.Name, o.PublicKeyEnv)
 		}
 	}
 
@@ -299,8 +316,24 @@ func ValidateInstitution(id string) error {
 // ValidateServerDir is --server-dir's validator (flag and prompt): a directory that must stay
 // inside the project: relative, no "..", no characters that would need quoting in a path or an
 // import path. It returns the cleaned path.
-func ValidateServerDir(dir string) (string, error) {
-	const flag = "server-dir"
+func ValidateServerDir(dir string) (string, error) { return validateProjectDir("server-dir", dir) }
+
+// ValidateStaticDir is --static-dir's validator: the same rules as --server-dir, since the folder
+// also lands in generated paths and next steps.
+func ValidateStaticDir(dir string) (string, error) { return validateProjectDir("static-dir", dir) }
+
+// staticTargetNames lists the targets --static-dir applies to, in display order.
+func staticTargetNames() []string {
+	var names []string
+	for _, t := range Targets() {
+		if t.Static != nil {
+			names = append(names, t.Name)
+		}
+	}
+	return names
+}
+
+func validateProjectDir(flag, dir string) (string, error) {
 	d := strings.ReplaceAll(dir, "\\", "/")
 	if !dirRe.MatchString(d) {
 		return "", fieldError(flag, dir, "use letters, digits, '.', '_', '-' and '/'")

@@ -28,6 +28,7 @@ type initOptions struct {
 	AuthMethod     string
 	Backend        string
 	ServerDir      string
+	StaticDir      string
 	PublicKeyEnv   string
 	PublicKey      string
 	PackageManager string
@@ -86,6 +87,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.Institution, "institution", "", "Mono institution id (24 hex characters) to open directly")
 	f.StringVar(&opts.AuthMethod, "auth-method", "", "with --institution: internet_banking or mobile_banking (default internet_banking)")
 	f.StringVar(&opts.Backend, "backend", "", "server code to write: go or none (default go)")
+	f.StringVar(&opts.StaticDir, "static-dir", "", "html only: the static folder your server serves, where the element and connect.js go (default: public/ for Laravel and Rails, else static/)")
 	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/)")
 	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
@@ -134,6 +136,7 @@ func initRun(o *initOptions) error {
 		AuthMethod:     o.AuthMethod,
 		Backend:        o.Backend,
 		ServerDir:      o.ServerDir,
+		StaticDir:      o.StaticDir,
 		PublicKeyEnv:   o.PublicKeyEnv,
 		PublicKey:      o.PublicKey,
 		PackageManager: o.PackageManager,
@@ -169,6 +172,11 @@ func initRun(o *initOptions) error {
 	if opts.PackageManager == "" && det.PackageManager != "" {
 		opts.PackageManager = det.PackageManager
 		took("package_manager", "package manager", det.PackageManager, det.PackageManagerEvidence)
+	}
+	if t := generate.LookupTarget(opts.Framework); t != nil && t.Static != nil && opts.StaticDir == "" && !state.empty {
+		// Generate picks the same folder (Target.SrcDir); this only reports it as detected.
+		dir, evidence := t.Static.DefaultDir(project)
+		took("static_dir", "static folder", dir, evidence)
 	}
 	if state.exists && !state.empty && !det.HasPackageJSON && opts.Framework == "" {
 		return usagef("%s has files but no package.json: pass --framework to add Mono Connect to it anyway, or use an empty directory for a new app", o.Dir)
@@ -279,6 +287,9 @@ func fillFromRecord(o *generate.Options, a generate.Answers, featuresSet bool) {
 		if a.ServerDir != "server" && a.ServerDir != "internal/monoconnect" && a.ServerDir != "monoconnect" {
 			o.ServerDir = a.ServerDir
 		}
+	}
+	if o.Framework == "" || o.Framework == a.Framework {
+		set(&o.StaticDir, a.StaticDir)
 	}
 	set(&o.PublicKeyEnv, a.PublicKeyEnv)
 	set(&o.PackageManager, a.PackageManager)
