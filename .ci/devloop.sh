@@ -116,7 +116,7 @@ devloop() {
   # The starter's proxy names the server's default port (8080); here the server gets a free one
   # (PORT in server/.env, which dev.mjs passes on) and the proxy is pointed at it.
   local proxy_files
-  proxy_files=$(cd "$dir" && grep -l 'localhost:8080' vite.config.* next.config.* nuxt.config.* src/proxy.conf.json 2>/dev/null || true)
+  proxy_files=$(cd "$dir" && grep -l 'localhost:8080' vite.config.* next.config.* nuxt.config.* astro.config.* src/proxy.conf.json 2>/dev/null || true)
   [ "$(wc -w <<<"$proxy_files")" = 1 ] || fail "$fw: expected one dev proxy config naming localhost:8080, found: ${proxy_files:-none}"
   sed -i "s/localhost:8080/localhost:$go_port/" "$dir/$proxy_files"
   printf 'MONO_SECRET_KEY=%s\nMONO_WEBHOOK_SECRET=%s\nPORT=%s\n' "$secret_key" "$webhook_secret" "$go_port" >"$dir/server/.env"
@@ -124,7 +124,7 @@ devloop() {
   local args
   case $fw in
     next) args=(--hostname 127.0.0.1 --port "$web_port") ;;
-    nuxt | angular) args=(--host 127.0.0.1 --port "$web_port") ;;
+    nuxt | angular | astro) args=(--host 127.0.0.1 --port "$web_port") ;;
     *) args=(--host 127.0.0.1 --port "$web_port" --strictPort) ;;
   esac
   say "$fw/$lang: npm run dev (server :$go_port, dev server :$web_port, proxy in $proxy_files)"
@@ -240,7 +240,7 @@ dev_without_server() {
 }
 
 # DEVLOOP_TARGETS narrows the run while working on one framework (CI runs them all).
-for target in ${DEVLOOP_TARGETS:-vanilla:js react:ts vue:js next:ts nuxt:js angular:ts svelte:ts}; do
+for target in ${DEVLOOP_TARGETS:-vanilla:js react:ts react-router:js vue:js next:ts nuxt:js angular:ts svelte:ts astro:ts}; do
   devloop "${target%:*}" "${target#*:}"
 done
 echo "dev loop passed for every greenfield starter"

@@ -49,9 +49,9 @@ func envList(name string) map[string]bool {
 	return out
 }
 
-// jsToo are the frameworks whose js flavour runs by default (the issue asks for React and Vue;
+// jsToo are the frameworks whose js flavour runs by default (the issues ask for React, Vue, React Router and Astro;
 // vanilla is nearly free).
-var jsToo = map[string]bool{"react": true, "vue": true, "vanilla": true}
+var jsToo = map[string]bool{"react": true, "react-router": true, "astro": true, "vue": true, "vanilla": true}
 
 // TestApps scaffolds, builds, serves and drives every selected framework: greenfield in each
 // language, then brownfield inside a project made by the framework's own generator.

@@ -78,6 +78,34 @@ func mountReact(t *testing.T, dir string) string {
 	return "/"
 }
 
+// mountReactRouter puts a component on the minimal template's home route; the route renders on
+// the server and hydrates, so this also proves the core is safe to create during server rendering.
+func mountReactRouter(t *testing.T, dir string) string {
+	appDir := filepath.Join(dir, "app")
+	writeFile(t, filepath.Join(appDir, "MonoE2E.tsx"), reactComponent(coreImport(t, dir, appDir), "import.meta.env.VITE_MONO_PUBLIC_KEY", "VITE_MONO_PUBLIC_KEY", false))
+	home := filepath.Join(appDir, "routes", "home.tsx")
+	insertAfter(t, home, "import type { Route } from \"./+types/home\";\n", "import MonoE2E from \"../MonoE2E\";\n")
+	b, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "return <main>Home</main>;", "return (<main>Home <MonoE2E /></main>);", 1)
+	if !strings.Contains(s, "<MonoE2E />") {
+		t.Fatalf("could not place the component in %s", home)
+	}
+	writeFile(t, home, s)
+	return "/"
+}
+
+// mountAstro puts the generated <MonoConnectButton /> on the minimal template's page, with the
+// status elements beside it as plain markup: the component's script wires them all.
+func mountAstro(t *testing.T, dir string) string {
+	page := filepath.Join(dir, "src", "pages", "index.astro")
+	insertAfter(t, page, "---\n", "import MonoConnectButton from '../lib/mono-connect/MonoConnectButton.astro';\n")
+	insertAfter(t, page, "<h1>Astro</h1>\n", "\t\t<MonoConnectButton />\n\t\t<p data-mono-status>idle</p>\n\t\t<p data-mono-close-reason></p>\n\t\t<ul data-mono-events></ul>\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

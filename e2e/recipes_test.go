@@ -28,6 +28,13 @@ var recipes = map[string]recipe{
 		host:  createVite("react-ts"),
 		mount: mountReact,
 	},
+	"react-router": {
+		serve: nodeServer("react-router-serve", func(int) []string {
+			return []string{"node", "node_modules/@react-router/serve/bin.cjs", "./build/server/index.js"}
+		}, func(_ string, port int) []string { return []string{fmt.Sprintf("PORT=%d", port), "HOST=127.0.0.1"} }),
+		host:  copyHost("react-router"),
+		mount: mountReactRouter,
+	},
 	"vue": {
 		serve: staticDir("dist"),
 		host:  createVite("vue-ts"),
@@ -56,6 +63,11 @@ var recipes = map[string]recipe{
 		serve: staticDir("dist/*/browser"),
 		host:  createAngularHost,
 		mount: mountAngular,
+	},
+	"astro": {
+		serve: staticDir("dist"),
+		host:  copyHost("astro"),
+		mount: mountAstro,
 	},
 	"svelte": {
 		serve: serveSvelteKit,
@@ -92,6 +104,36 @@ func createAngularHost(t *testing.T, dir string) {
 func createSvelteKitHost(t *testing.T, dir string) {
 	npmExec(t, filepath.Dir(dir), "sv@0.17.1", "create", filepath.Base(dir),
 		"--template", "minimal", "--types", "ts", "--no-add-ons", "--no-install")
+}
+
+// copyHost copies a host kept in e2e/hosts/<name>/, for generators that download their template
+// from a code host (create-react-router): the official minimal template's files, pinned; the
+// framework's CI script (.ci/frameworks/<name>.sh) uses the same copy. _gitignore is .gitignore.
+func copyHost(name string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		src := filepath.Join(repoRoot, "e2e", "hosts", name)
+		err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(src, p)
+			if err != nil {
+				return err
+			}
+			if rel == "_gitignore" {
+				rel = ".gitignore"
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			writeFile(t, filepath.Join(dir, rel), string(b))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // createNuxtHost writes the project `nuxi init` makes (it downloads its template from GitHub).

@@ -3,7 +3,7 @@ package generate
 // TemplateData is everything a template may read. Templates run with missingkey=error, so a typo
 // in a field name fails the render (and the golden tests) instead of writing "<no value>".
 type TemplateData struct {
-	Framework string // target name: vanilla, react, next, vue, nuxt, angular, svelte
+	Framework string // the target's name (Target.Name, the --framework value)
 	Lang      string // "ts" or "js"
 	TS        bool   // Lang == "ts"
 

@@ -25,6 +25,11 @@ type Detection struct {
 	PackageManager         string
 	PackageManagerEvidence string
 
+	// StaticDir is the folder the project's server serves as is, for a Static target (the first in
+	// detection order), with the evidence; "" for an empty project.
+	StaticDir         string
+	StaticDirEvidence string
+
 	// Workspaces lists the app directories of a monorepo root (package.json workspaces or
 	// pnpm-workspace.yaml), each holding a package.json. Empty outside a monorepo root.
 	Workspaces []string
@@ -34,6 +39,7 @@ type Detection struct {
 func Detect(project fs.FS) (Detection, error) {
 	var d Detection
 	raw, err := fs.ReadFile(project, "package.json")
+	detectStaticDir(project, &d)
 	if errors.Is(err, fs.ErrNotExist) {
 		detectServerApp(project, &d)
 		return d, nil
@@ -89,6 +95,19 @@ func Detect(project fs.FS) (Detection, error) {
 	}
 	d.Workspaces = workspaces(project, pkg.Workspaces)
 	return d, nil
+}
+
+// detectStaticDir asks the first Static target which folder the project serves as is.
+func detectStaticDir(project fs.FS, d *Detection) {
+	if entries, err := fs.ReadDir(project, "."); err != nil || len(entries) == 0 {
+		return
+	}
+	for _, t := range detectionOrder() {
+		if t.Static != nil {
+			d.StaticDir, d.StaticDirEvidence = t.Static.DefaultDir(project)
+			return
+		}
+	}
 }
 
 // detectServerApp gives a server-rendered app (a Static target's ServerApp) that no JS framework

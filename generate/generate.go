@@ -74,7 +74,8 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	}
 	// A base a target names must exist: renderDir quietly skips a missing folder (a target may
 	// omit ts/ or js/), which would turn a misspelt or unembedded base into missing files.
-	for _, b := range append([]string{t.Base}, t.StarterBases...) {
+	bases := append([]string{t.Base}, t.MoreBases...)
+	for _, b := range append(append([]string{}, bases...), t.StarterBases...) {
 		if b == "" {
 			continue
 		}
@@ -87,8 +88,11 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		if err := add(&owned, "core/"+l, data.CoreDir); err != nil {
 			return nil, err
 		}
-		if t.Base != "" {
-			if err := add(&owned, t.Base+"/integration/"+l, "."); err != nil {
+		for _, b := range bases {
+			if b == "" {
+				continue
+			}
+			if err := add(&owned, b+"/integration/"+l, "."); err != nil {
 				return nil, err
 			}
 		}
@@ -307,19 +311,13 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 	d.Server.Port = DefaultServerPort
 	if o.Backend == "go" {
 		if o.GoModule != nil {
-			dir := o.ServerDir
-			if dir == "" {
-				dir = DefaultServerDir(o.GoModule)
-			}
+			dir := o.ServerDir // Normalize gave it the default for the situation
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir
 			d.Server.ModulePath = o.GoModule.Path
 			d.Server.ImportPath = path.Join(o.GoModule.Path, o.GoModule.RelDir, dir)
 		} else {
 			dir := o.ServerDir
-			if dir == "" {
-				dir = "server"
-			}
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir + "/monoconnect"
 			d.Server.Standalone = true

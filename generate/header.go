@@ -6,7 +6,7 @@ import (
 	"regexp"
 )
 
-// The header every owned JavaScript, TypeScript, Vue and Svelte file starts with, as generated
+// The header every owned JavaScript, TypeScript, Vue, Svelte and Astro file starts with, as generated
 // code everywhere does: it says where the file comes from and how to change it, and carries the
 // directive that keeps the app's linter off it. ESLint and oxlint honour `eslint-disable` (oxlint
 // reads ESLint's directives as well as its own); Biome honours neither, so Biome projects get our
@@ -41,6 +41,14 @@ func withHeader(name string, content []byte) []byte {
 		// The first block's directive is the header's own.
 		body = bytes.TrimPrefix(body, []byte("<!-- eslint-disable -->\n"))
 		return append(append([]byte{}, markupHeader...), body...)
+	case ".astro":
+		// The component script (frontmatter) must open the file, so the header is its first
+		// lines; astro-eslint-parser reads the file as one program, so the directive covers the
+		// markup and scripts below too. A component without frontmatter is markup: an HTML comment.
+		if rest, ok := bytes.CutPrefix(content, []byte("---\n")); ok {
+			return append(append([]byte("---\n"), scriptHeader...), rest...)
+		}
+		return append(append([]byte{}, markupHeader...), content...)
 	}
 	return content
 }

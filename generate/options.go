@@ -20,8 +20,8 @@ type Options struct {
 	AuthMethod  string   // with Institution: internet_banking or mobile_banking
 	Backend     string   // "go" or "none"
 	ServerDir   string   // where the Go code goes; "" means the default for the situation
-	// StaticDir is the folder the html target writes the element and connect.js into ("": detected
-	// from the project's layout); only the html target has one.
+	// StaticDir is the folder a Static target writes the element and connect.js into ("": the
+	// folder the project's layout suggests); only a Static target has one.
 	StaticDir    string
 	PublicKeyEnv string // "" means the target's default
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
@@ -127,129 +127,18 @@ var (
 	dirRe       = regexp.MustCompile(`^[A-Za-z0-9._/-]+$`)
 )
 
-// Normalize fills defaults and validates every value, returning a usage error for the first one
-// that is wrong. It never guesses: an unknown value is an error, not a fallback.
-func (o *Options) Normalize() (*Target, error) {
-	if o.Framework == "" {
-		return nil, usagef("--framework is required when not running interactively (one of %s)", strings.Join(TargetNames(), ", "))
-	}
-	t := LookupTarget(o.Framework)
-	if t == nil {
-		return nil, usagef("unknown framework %q for --framework: use one of %s", o.Framework, strings.Join(TargetNames(), ", "))
-	}
-	if o.Lang == "" {
-		o.Lang = t.Langs[0]
-	}
-	if !contains(Langs, o.Lang) {
-		return nil, usagef("unknown language %q for --lang: use ts or js", o.Lang)
-	}
-	if !t.SupportsLang(o.Lang) {
-		return nil, usagef("--lang %s is not supported for %s: use --lang %s", o.Lang, t.Name, strings.Join(t.Langs, " or --lang "))
-	}
-
-	if o.Features == nil {
-		o.Features = append([]string(nil), DefaultFeatures...)
-	}
-	feats, err := normalizeFeatures(o.Features)
-	if err != nil {
-		return nil, err
-	}
-	o.Features = feats
-
-	if o.Institution == "" {
-		if o.AuthMethod != "" {
-			return nil, usagef("--auth-method needs --institution: give the institution id to open, or drop --auth-method")
-		}
-	} else {
-		if err := ValidateInstitution(o.Institution); err != nil {
-			return nil, err
-		}
-		if o.AuthMethod == "" {
-			o.AuthMethod = AuthMethods[0]
-		}
-		if !contains(AuthMethods, o.AuthMethod) {
-			return nil, usagef("unknown --auth-method %q: use internet_banking or mobile_banking", o.AuthMethod)
-		}
-	}
-
-	if o.Backend == "" {
-		o.Backend = "go"
-	}
-	if !contains(Backends, o.Backend) {
-		return nil, usagef("unknown --backend %q: use go or none", o.Backend)
-	}
-	if o.Backend == "none" && o.ServerDir != "" {
-		return nil, usagef("--server-dir has no effect with --backend none: drop one of them")
-	}
-	if o.ServerDir != "" {
-		clean, err := ValidateServerDir(o.ServerDir)
-		if err != nil {
-			return nil, err
-		}
-		o.ServerDir = clean
-	}
-
-	if o.StaticDir != "" {
-		if t.Static == nil {
-			return nil, usagef("--static-dir applies only to a site served as static files (--framework %s): %s places its files itself", strings.Join(staticTargetNames(), " or "), t.Name)
-		}
-		clean, err := ValidateStaticDir(o.StaticDir)
-		if err != nil {
-			return nil, err
-		}
-		o.StaticDir = clean
-	}
-
-	if t.Key == KeyInFiles && o.PublicKeyEnv != "" {
-		return nil, usagef("--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
-	}
-	if o.PublicKeyEnv == "" {
-		o.PublicKeyEnv = t.PublicKeyEnv
-	}
-	if t.Key == KeyInFiles {
-		// nothing to validate: no env variable carries the key
-	} else if !envNameRe.MatchString(o.PublicKeyEnv) {
-		return nil, usagef("invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", o.PublicKeyEnv, t.PublicKeyEnv)
-	}
-	if t.KeyInEnv() && !strings.HasPrefix(o.PublicKeyEnv, t.EnvPrefix) {
-		return nil, usagef("--public-key-env %s must start with %s, or %s will not expose it to the browser", o.PublicKeyEnv, t.EnvPrefix, t.Title)
-	}
-
-	if o.PublicKey != "" {
-		if err := CheckPublicKey(o.PublicKey); err != nil {
-			return nil, err
-		}
-		if t.Key == KeyFromServer {
-			return nil, usagef("--public-key does not apply to %s: no file holds it; your server renders %s from its environment into the page", t.Name, o.PublicKeyEnv)
-		}
-	}
-
-	if o.PackageManager == "" {
-		o.PackageManager = "npm"
-	}
-	if !contains(PackageManagers, o.PackageManager) {
-		return nil, usagef("unknown --package-manager %q: use npm, yarn, pnpm or bun", o.PackageManager)
-	}
-
-	if o.Greenfield {
-		if o.AppName == "" {
-			o.AppName = "mono-connect-app"
-		}
-		if len(o.AppName) > 214 || !npmNameRe.MatchString(o.AppName) {
-			return nil, usagef("invalid app name %q: a package name is lowercase letters, digits, '.', '_' and '-'", o.AppName)
-		}
-	}
-	return t, nil
-}
-
 // CheckPublicKey refuses a secret key (it would ship to every browser) and anything that cannot be
 // written safely into an env file.
 func CheckPublicKey(key string) error {
 	if secretKeyRe.MatchString(key) {
-		return usagef("--public-key looks like a secret key (…_sk_…): never put it in frontend code; use the public key (test_pk_… or live_pk_…) and give the secret to the server as MONO_SECRET_KEY")
+		u := usageField("public-key", key, "--public-key looks like a secret key (…_sk_…): never put it in frontend code; use the public key (test_pk_… or live_pk_…) and give the secret to the server as MONO_SECRET_KEY")
+		u.Reason = "that is a secret key: it must never reach a browser. Paste the public key (test_pk_…), and give the secret to the server as MONO_SECRET_KEY"
+		return u
 	}
 	if len(key) > 200 || !publicKeyRe.MatchString(key) {
-		return usagef("invalid --public-key: a Mono public key is letters, digits, '_' and '-' (e.g. test_pk_…)")
+		u := usageField("public-key", key, "invalid --public-key: a Mono public key is letters, digits, '_' and '-' (e.g. test_pk_…)")
+		u.Reason = "a Mono public key is letters, digits, '_' and '-'"
+		return u
 	}
 	return nil
 }

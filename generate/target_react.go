@@ -18,5 +18,5 @@ var reactTarget = register(&Target{
 	DevScript:     "dev",
 	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
 	Base:          "vite",
-	StarterBases:  []string{"style", "vite"},
+	StarterBases:  []string{"style", "vite", "react-demo"},
 })

@@ -58,6 +58,9 @@ type Target struct {
 	// every Vite app reads its env the same way); its integration/ is rendered like the target's
 	// own, so one file serves them all instead of a copy per target.
 	Base string
+	// MoreBases are further shared integration folders rendered after Base, in order, for a target
+	// that is two things at once (React Router: React's hook and button, Vite's env config).
+	MoreBases []string
 	// StarterBases do the same for the greenfield starter, in order: "style" holds the page
 	// stylesheet every starter that has no framework-specific styling shares, "vite" what every
 	// Vite starter shares (.gitignore).

@@ -20,14 +20,14 @@ import (
 // TestTargetOrders pins today's orders: the list order users see and the order detection tries
 // targets in (most specific first). A new target changes these lines on purpose.
 func TestTargetOrders(t *testing.T) {
-	if got, want := TargetNames(), []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte", "html"}; !reflect.DeepEqual(got, want) {
+	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro", "html"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("list order = %v, want %v", got, want)
 	}
 	var detect []string
 	for _, tg := range detectionOrder() {
 		detect = append(detect, tg.Name)
 	}
-	if want := []string{"next", "nuxt", "angular", "svelte", "vue", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
+	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "vue", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
 		t.Errorf("detect order = %v, want %v", detect, want)
 	}
 }
@@ -57,7 +57,8 @@ func TestSchemaFrameworkEnumIsTheRegistry(t *testing.T) {
 // TestEveryTargetIsEmbedded: each registered target's folder and bases are in the embedded tree.
 func TestEveryTargetIsEmbedded(t *testing.T) {
 	for _, tg := range Targets() {
-		for _, dir := range append([]string{tg.Name, tg.Base}, tg.StarterBases...) {
+		dirs := append(append([]string{tg.Name, tg.Base}, tg.MoreBases...), tg.StarterBases...)
+		for _, dir := range dirs {
 			if dir == "" {
 				continue
 			}

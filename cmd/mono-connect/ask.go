@@ -33,11 +33,53 @@ var featureLabels = map[string]string{
 
 var langLabels = map[string]string{"ts": "TypeScript", "js": "JavaScript"}
 
-// askMissing prompts for every answer that no flag, record or detection settled, with the
-// default for the situation preselected (e.g. internal/monoconnect inside a Go module). It changes
-// o in place; Normalize validates the result like any flags.
-func askMissing(p Prompter, o *generate.Options, given map[string]bool, errOut io.Writer) error {
-	if !given["framework"] && o.Framework == "" {
+// resolveAsking resolves init's answers (generate.Resolve) and, when p is not nil, asks each
+// question the resolver leaves open, in turn: an answer can change the next question (the
+// framework decides the languages offered), so every answer is resolved again. The "detected:"
+// line goes to errOut (not with --json) as soon as the resolver knows what the project says.
+func resolveAsking(p Prompter, in generate.ResolveInput, errOut io.Writer, quiet bool) (*generate.Resolution, error) {
+	in.CanAsk = p != nil
+	in.Answers = map[string]string{}
+	shown := 0
+	for {
+		res, err := generate.Resolve(in)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(res.Detected); n > shown && !quiet {
+			var notes []string
+			for _, d := range res.Detected[shown:] {
+				notes = append(notes, d.Note)
+			}
+			fmt.Fprintf(errOut, "detected: %s\n", strings.Join(notes, ", "))
+			shown = n
+		}
+		if len(res.Open) == 0 {
+			return res, nil
+		}
+		q := res.Open[0]
+		v, err := ask(p, q, res, errOut)
+		if err != nil {
+			return nil, err
+		}
+		in.Answers[q.Field] = v
+	}
+}
+
+// ask puts one open question to the user. The fields mono-connect has always asked about get
+// their own wording and widgets; any other field (a target's own option) gets a plain select or
+// input named after its flag, validated like the flag.
+func ask(p Prompter, q generate.Question, res *generate.Resolution, errOut io.Writer) (string, error) {
+	validate := func(extra string) func(string) error {
+		return func(s string) error {
+			if _, err := res.Check(q.Field, strings.TrimSpace(s)); err != nil {
+				return fmt.Errorf("%s%s", generate.Reason(err), extra)
+			}
+			return nil
+		}
+	}
+	switch q.Field {
+	case "framework":
 		var labels []string
 		byLabel := map[string]string{}
 		def := ""
@@ -45,158 +87,86 @@ func askMissing(p Prompter, o *generate.Options, given map[string]bool, errOut i
 			label := fmt.Sprintf("%-8s %s", t.Name, t.Title)
 			labels = append(labels, label)
 			byLabel[label] = t.Name
-			if t.Name == o.Framework {
+			if t.Name == q.Default {
 				def = label
 			}
 		}
-		if def == "" {
-			def = labels[0]
-		}
 		v, err := p.Select(qFramework, labels, def)
-		if err != nil {
-			return err
-		}
-		o.Framework = byLabel[v]
-	}
-	t := generate.LookupTarget(o.Framework)
-	if t == nil {
-		return nil // Normalize reports it
-	}
-
-	if !given["lang"] && len(t.Langs) > 1 && o.Lang == "" {
-		def := o.Lang
-		if def == "" || !t.SupportsLang(def) {
-			def = t.Langs[0]
-		}
+		return byLabel[v], err
+	case "lang":
 		var labels []string
-		for _, l := range t.Langs {
+		for _, l := range q.Choices {
 			labels = append(labels, langLabels[l])
 		}
-		v, err := p.Select(qLang, labels, langLabels[def])
-		if err != nil {
-			return err
-		}
+		v, err := p.Select(qLang, labels, langLabels[q.Default])
 		for l, label := range langLabels {
 			if label == v {
-				o.Lang = l
+				return l, err
 			}
 		}
-	} else if len(t.Langs) == 1 {
-		o.Lang = t.Langs[0]
-	}
-
-	if !given["features"] && o.Features == nil {
+		return v, err
+	case "features":
 		var labels, defs []string
-		for _, f := range generate.AllFeatures {
+		for _, f := range q.Choices {
 			labels = append(labels, featureLabels[f])
 		}
-		for _, f := range generate.DefaultFeatures {
+		for _, f := range strings.Split(q.Default, ",") {
 			defs = append(defs, featureLabels[f])
 		}
 		vs, err := p.MultiSelect(qFeatures, labels, defs)
-		if err != nil {
-			return err
-		}
-		o.Features = []string{}
+		var picked []string
 		for _, v := range vs {
-			o.Features = append(o.Features, strings.Fields(v)[0])
+			picked = append(picked, strings.Fields(v)[0])
 		}
-	}
-
-	if !given["institution"] && o.Institution == "" {
+		return strings.Join(picked, ","), err
+	case "institution":
 		direct, err := p.Confirm(qDirectBank, false)
-		if err != nil {
-			return err
+		if err != nil || !direct {
+			return "", err
 		}
-		if direct {
-			id, err := p.Input(qInstitution, "", validateInstitution)
-			if err != nil {
-				return err
-			}
-			o.Institution = strings.TrimSpace(id)
-			if !given["auth-method"] {
-				m, err := p.Select(qAuthMethod, generate.AuthMethods, generate.AuthMethods[0])
-				if err != nil {
-					return err
-				}
-				o.AuthMethod = m
-			}
-		}
-	}
-
-	if !given["backend"] && o.Backend == "" {
-		goServer, err := p.Confirm(qBackend, true)
-		if err != nil {
-			return err
-		}
-		o.Backend = "none"
+		id, err := p.Input(qInstitution, "", validate(", e.g. 5f2d08be60b92e2888287702"))
+		return strings.TrimSpace(id), err
+	case "backend":
+		goServer, err := p.Confirm(qBackend, q.Default == "go")
 		if goServer {
-			o.Backend = "go"
+			return "go", err
 		}
+		return "none", err
+	case "public-key":
+		key, err := p.Input(qPublicKey, "", validate(""))
+		key = strings.TrimSpace(key)
+		if err == nil && key != "" && !publicKeyShape.MatchString(key) {
+			fmt.Fprintf(errOut, "warning: %q does not look like a Mono public key (test_pk_… or live_pk_…); keeping it\n", key)
+		}
+		return key, err
 	}
-	if o.Backend != "none" && !given["server-dir"] && o.ServerDir == "" {
-		def := generate.DefaultServerDir(o.GoModule)
-		dir, err := p.Input(qServerDir, def, validateServerDir)
-		if err != nil {
-			return err
-		}
-		if dir = strings.TrimSpace(dir); dir != def {
-			o.ServerDir = dir
-		}
+	msg, ok := questions[q.Field]
+	if !ok {
+		msg = "--" + q.Field + "?"
 	}
+	if q.Multi {
+		var defs []string
+		if q.Default != "" {
+			defs = strings.Split(q.Default, ",")
+		}
+		vs, err := p.MultiSelect(msg, q.Choices, defs)
+		return strings.Join(vs, ","), err
+	}
+	if len(q.Choices) > 0 {
+		return p.Select(msg, q.Choices, q.Default)
+	}
+	v, err := p.Input(msg, q.Default, validate(""))
+	return strings.TrimSpace(v), err
+}
 
-	if !given["package-manager"] && o.PackageManager == "" {
-		v, err := p.Select(qPackageMgr, generate.PackageManagers, "npm")
-		if err != nil {
-			return err
-		}
-		o.PackageManager = v
-	}
-
-	if !given["public-key"] && o.PublicKey == "" && t.KeyInEnv() {
-		key, err := p.Input(qPublicKey, "", validatePublicKeyAnswer)
-		if err != nil {
-			return err
-		}
-		o.PublicKey = strings.TrimSpace(key)
-		if o.PublicKey != "" && !publicKeyShape.MatchString(o.PublicKey) {
-			fmt.Fprintf(errOut, "warning: %q does not look like a Mono public key (test_pk_… or live_pk_…); keeping it\n", o.PublicKey)
-		}
-	}
-	return nil
+// questions words the fields asked with a plain select or input.
+var questions = map[string]string{
+	"auth-method":     qAuthMethod,
+	"server-dir":      qServerDir,
+	"package-manager": qPackageMgr,
 }
 
 var publicKeyShape = regexp.MustCompile(`^(test|live)_pk_[A-Za-z0-9]+$`)
-
-// The prompt validators are the flags' own, showing only the reason (the prompt is the flag).
-
-func validateInstitution(s string) error {
-	if err := generate.ValidateInstitution(strings.TrimSpace(s)); err != nil {
-		return fmt.Errorf("%s, e.g. 5f2d08be60b92e2888287702", generate.Reason(err))
-	}
-	return nil
-}
-
-func validateServerDir(s string) error {
-	if _, err := generate.ValidateServerDir(strings.TrimSpace(s)); err != nil {
-		return fmt.Errorf("%s", generate.Reason(err))
-	}
-	return nil
-}
-
-func validatePublicKeyAnswer(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	if err := generate.CheckPublicKey(s); err != nil {
-		if strings.Contains(err.Error(), "secret key") {
-			return fmt.Errorf("that is a secret key: it must never reach a browser. Paste the public key (test_pk_…), and give the secret to the server as MONO_SECRET_KEY")
-		}
-		return fmt.Errorf("a Mono public key is letters, digits, '_' and '-'")
-	}
-	return nil
-}
 
 // oneShot is the command line that reproduces an interactive run without prompts.
 func oneShot(dir string, o generate.Options, t *generate.Target) string {
@@ -209,7 +179,7 @@ func oneShot(dir string, o generate.Options, t *generate.Target) string {
 		args = append(args, "--institution", o.Institution, "--auth-method", o.AuthMethod)
 	}
 	args = append(args, "--backend", o.Backend)
-	if o.ServerDir != "" {
+	if o.Backend == "go" && o.ServerDir != generate.DefaultServerDir(o.GoModule) {
 		args = append(args, "--server-dir", shellQuote(o.ServerDir))
 	}
 	if o.StaticDir != "" {

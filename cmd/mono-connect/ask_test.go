@@ -278,6 +278,14 @@ func TestInteractiveConflicts(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "src", "lib", "mono-connect", "config.js")); !strings.Contains(string(b), "5f2d08be60b92e2888287702") {
 		t.Error("an overwritten file does not hold the new answer")
 	}
+	// "skip (keep mine)" records the file as the user's, like --on-conflict skip: the check right
+	// after passes and names it.
+	if b, _ := os.ReadFile(filepath.Join(dir, "mono-connect.json")); !strings.Contains(string(b), `"kept": true`) {
+		t.Errorf("the kept file is not recorded as kept:\n%s", b)
+	}
+	if code, out, errOut := runPlain(t, "generate", dir, "--check"); code != 0 || !strings.Contains(errOut, "src/lib/mono-connect/mono-connect.js is yours") {
+		t.Errorf("generate --check after keeping a file: exit %d\n%s%s", code, out, errOut)
+	}
 }
 
 func TestNoTerminalNeverPrompts(t *testing.T) {
@@ -318,5 +326,42 @@ func writeFile(t *testing.T, p, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A bad flag stops init before the first question, not after the last.
+func TestBadFlagBeforeAnyQuestion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app")
+	p := &mockPrompter{t: t} // any prompt fails the test
+	code, _, errOut := runInteractive(t, p, "init", dir, "--framework", "react", "--package-manager", "deno")
+	if code != exitUsage || !strings.Contains(errOut, `unknown --package-manager "deno"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// The record of an earlier init outranks the prompt: re-running init at a terminal asks only what
+// the record does not settle (the server directory, recorded as the default for the situation,
+// and the public key, which is never recorded).
+func TestRecordSettlesQuestions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "app")
+	if code, _, errOut := runPlain(t, "init", dir, "--framework", "vue", "--lang", "js", "--features", "link,payments", "--institution", "5f2d08be60b92e2888287702", "--auth-method", "mobile_banking", "--package-manager", "pnpm", "--yes"); code != 0 {
+		t.Fatal(errOut)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, "mono-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &mockPrompter{t: t, steps: []step{
+		{qServerDir, one("")},
+		{qPublicKey, one("")},
+		{qConfirm, one(true)},
+	}}
+	code, _, errOut := runInteractive(t, p, "init", dir)
+	p.done()
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "mono-connect.json")); string(after) != string(before) {
+		t.Errorf("the record changed:\n%s\nwant\n%s", after, before)
 	}
 }

@@ -41,7 +41,7 @@ const angularDevEnv = "src/environments/mono-connect.development.ts"
 // own).
 const anyStatus doctor.Status = "any"
 
-var frameworks = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte"}
+var frameworks = []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro"}
 
 // starter is one framework's greenfield app, made once; each case works on a copy.
 type starter struct {
@@ -122,6 +122,7 @@ func freePort(t *testing.T) int {
 var proxyFiles = map[string]string{
 	"vanilla": "vite.config.js", "react": "vite.config.js", "vue": "vite.config.ts", "svelte": "vite.config.ts",
 	"next": "next.config.ts", "nuxt": "nuxt.config.ts", "angular": "src/proxy.conf.json",
+	"react-router": "vite.config.ts", "astro": "astro.config.mjs",
 }
 
 // newApp copies fw's starter, points its dev proxy at a free port and sets the keys: the public
@@ -335,7 +336,8 @@ type aCase struct {
 }
 
 func viteLike(fw string) bool {
-	return fw == "vanilla" || fw == "react" || fw == "vue" || fw == "svelte"
+	// React Router's vite.config and Astro's astro.config (under vite:) hold Vite's server.proxy.
+	return fw == "vanilla" || fw == "react" || fw == "vue" || fw == "svelte" || fw == "react-router" || fw == "astro"
 }
 
 // envFileOf is where init put the public key.
@@ -352,13 +354,13 @@ func keyVar(fw string) string {
 		return "NEXT_PUBLIC_MONO_PUBLIC_KEY"
 	case "nuxt":
 		return "NUXT_PUBLIC_MONO_PUBLIC_KEY"
-	case "svelte":
+	case "svelte", "astro":
 		return "PUBLIC_MONO_PUBLIC_KEY"
 	}
 	return "VITE_MONO_PUBLIC_KEY"
 }
 
-var envFrameworks = []string{"vanilla", "react", "next", "vue", "nuxt", "svelte"}
+var envFrameworks = []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "svelte", "astro"}
 
 func only(s ...string) []string { return s }
 
@@ -385,6 +387,13 @@ var cspBreaks = map[string]func(a *app){
 	},
 	"nuxt": func(a *app) {
 		a.edit("nuxt.config.ts", "  vite: {", "  routeRules: { '/**': { headers: { 'Content-Security-Policy': \"frame-src 'self'\" } } },\n  vite: {")
+	},
+	// React Router and Astro render no index.html of ours: a CSP header from Vite's dev server.
+	"react-router": func(a *app) {
+		a.edit("vite.config.ts", "  server: {", "  server: {\n    headers: { 'Content-Security-Policy': \"default-src 'self'\" },")
+	},
+	"astro": func(a *app) {
+		a.edit("astro.config.mjs", "    server: {", "    server: {\n      headers: { 'Content-Security-Policy': \"frame-src 'self'\" },")
 	},
 }
 
@@ -419,7 +428,7 @@ func cases() []aCase {
 			switch a.fw {
 			case "next":
 				f = "lib/mono-connect/mono-connect.js"
-			case "nuxt":
+			case "nuxt", "react-router":
 				f = "app/lib/mono-connect/mono-connect.js"
 			}
 			a.write(f, a.read(f)+"\n// edited\n")

@@ -23,7 +23,6 @@ type initOptions struct {
 	Framework      string
 	Lang           string
 	Features       []string
-	featuresSet    bool
 	Institution    string
 	AuthMethod     string
 	Backend        string
@@ -38,7 +37,8 @@ type initOptions struct {
 	JSON           bool
 	Yes            bool
 
-	given map[string]bool // flags set on the command line
+	given map[string]bool   // flags set on the command line
+	flags map[string]string // their values, as generate.ResolveInput wants them
 }
 
 func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
@@ -71,9 +71,15 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
-			opts.featuresSet = cmd.Flags().Changed("features")
 			opts.given = map[string]bool{}
-			cmd.Flags().Visit(func(f *pflag.Flag) { opts.given[f.Name] = true })
+			opts.flags = map[string]string{}
+			cmd.Flags().Visit(func(f *pflag.Flag) {
+				opts.given[f.Name] = true
+				opts.flags[f.Name] = f.Value.String()
+				if sv, ok := f.Value.(pflag.SliceValue); ok {
+					opts.flags[f.Name] = strings.Join(sv.GetSlice(), ",")
+				}
+			})
 			if runF != nil {
 				return runF(opts)
 			}
@@ -119,97 +125,24 @@ func initRun(o *initOptions) error {
 	}
 	project := os.DirFS(root)
 
-	det := generate.Detection{}
+	in := generate.ResolveInput{Flags: o.flags, Record: prev, Dir: o.Dir, Root: root, DirExists: state.exists, DirEmpty: state.empty}
 	if state.exists {
-		if det, err = generate.Detect(project); err != nil {
+		if in.Detection, err = generate.Detect(project); err != nil {
 			return err
 		}
 	}
-	if len(det.Workspaces) > 0 && o.Framework == "" {
-		return usagef("%s is a monorepo root with apps %s: run init in one of them (mono-connect init %s)", o.Dir, strings.Join(det.Workspaces, ", "), filepath.ToSlash(filepath.Join(o.Dir, det.Workspaces[0])))
-	}
-
-	opts := generate.Options{
-		Framework:      o.Framework,
-		Lang:           o.Lang,
-		Institution:    o.Institution,
-		AuthMethod:     o.AuthMethod,
-		Backend:        o.Backend,
-		ServerDir:      o.ServerDir,
-		StaticDir:      o.StaticDir,
-		PublicKeyEnv:   o.PublicKeyEnv,
-		PublicKey:      o.PublicKey,
-		PackageManager: o.PackageManager,
-		Installing:     o.Install && !o.DryRun,
-		Greenfield:     state.empty,
-	}
-	if o.featuresSet {
-		opts.Features = o.Features
-		if opts.Features == nil {
-			opts.Features = []string{}
-		}
-	}
-	// A project initialised before keeps its answers unless a flag changes them.
-	if prev != nil {
-		fillFromRecord(&opts, prev.Answers, o.featuresSet)
-	}
-	var notes []string
-	var detected []detectedJSON
-	took := func(field, label, value, evidence string) {
-		notes = append(notes, fmt.Sprintf("%s %s (%s)", label, value, evidence))
-		detected = append(detected, detectedJSON{Field: field, Value: value, Evidence: evidence})
-	}
-	if opts.Framework == "" && det.Framework != "" {
-		opts.Framework = det.Framework
-		took("framework", "framework", det.Framework, det.FrameworkEvidence)
-	}
-	if opts.Lang == "" && det.Lang != "" {
-		if t := generate.LookupTarget(opts.Framework); t == nil || t.SupportsLang(det.Lang) {
-			opts.Lang = det.Lang
-			took("lang", "language", det.Lang, det.LangEvidence)
-		}
-	}
-	if opts.PackageManager == "" && det.PackageManager != "" {
-		opts.PackageManager = det.PackageManager
-		took("package_manager", "package manager", det.PackageManager, det.PackageManagerEvidence)
-	}
-	if t := generate.LookupTarget(opts.Framework); t != nil && t.Static != nil && opts.StaticDir == "" && !state.empty {
-		// Generate picks the same folder (Target.SrcDir); this only reports it as detected.
-		dir, evidence := t.Static.DefaultDir(project)
-		took("static_dir", "static folder", dir, evidence)
-	}
-	if state.exists && !state.empty && !det.HasPackageJSON && opts.Framework == "" {
-		return usagef("%s has files but no package.json: pass --framework to add Mono Connect to it anyway, or use an empty directory for a new app", o.Dir)
-	}
-	if opts.Backend != "none" {
-		mod, err := findGoModule(root)
-		if err != nil {
-			return err
-		}
-		opts.GoModule = mod
-		if mod != nil {
-			notes = append(notes, fmt.Sprintf("Go module %s", mod.Path))
-		}
-	}
-	if opts.Greenfield {
-		opts.AppName = generate.AppNameFrom(root)
-		if opts.AppName == "" {
-			opts.AppName = "mono-connect-app"
-		}
-	}
+	in.GoModule, in.GoModuleErr = findGoModule(root)
 
 	var prompter Prompter
 	if !o.Yes && o.IO.Prompter != nil && o.IO.Interactive() {
 		prompter = o.IO.Prompter
 	}
-	if len(notes) > 0 && !o.JSON {
-		fmt.Fprintf(o.IO.Err, "detected: %s\n", strings.Join(notes, ", "))
+	res, err := resolveAsking(prompter, in, o.IO.Err, o.JSON)
+	if err != nil {
+		return err
 	}
-	if prompter != nil {
-		if err := askMissing(prompter, &opts, o.given, o.IO.Err); err != nil {
-			return err
-		}
-	}
+	opts := res.Options
+	opts.Installing = o.Install && !o.DryRun
 
 	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion()})
 	if err != nil {
@@ -217,7 +150,7 @@ func initRun(o *initOptions) error {
 	}
 	err = applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
 		policy: apply.Policy(o.OnConflict), policyGiven: o.given["on-conflict"],
-		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter, detected: detected,
+		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter, detected: res.Detected,
 	})
 	if err == nil && prompter != nil && !o.JSON {
 		fmt.Fprintf(o.IO.Out, "\nTo do the same without questions:\n  %s\n", oneShot(o.Dir, plan.Options, plan.Target))
@@ -265,34 +198,6 @@ func readRecord(root string) (*generate.Record, error) {
 		return nil, fmt.Errorf("reading %s: %w", generate.RecordName, unwrapPathErr(err))
 	}
 	return generate.DecodeRecord(b, toolVersion())
-}
-
-func fillFromRecord(o *generate.Options, a generate.Answers, featuresSet bool) {
-	set := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
-		}
-	}
-	set(&o.Framework, a.Framework)
-	set(&o.Lang, a.Lang)
-	if !featuresSet {
-		o.Features = append([]string{}, a.Features...)
-	}
-	if o.Institution == "" && o.AuthMethod == "" {
-		o.Institution, o.AuthMethod = a.Institution, a.AuthMethod
-	}
-	set(&o.Backend, a.Backend)
-	if o.ServerDir == "" && a.Backend == "go" && a.ServerDir != "" && (o.Backend == "" || o.Backend == "go") {
-		// Keep the recorded place unless it was simply the default for the situation.
-		if a.ServerDir != "server" && a.ServerDir != "internal/monoconnect" && a.ServerDir != "monoconnect" {
-			o.ServerDir = a.ServerDir
-		}
-	}
-	if o.Framework == "" || o.Framework == a.Framework {
-		set(&o.StaticDir, a.StaticDir)
-	}
-	set(&o.PublicKeyEnv, a.PublicKeyEnv)
-	set(&o.PackageManager, a.PackageManager)
 }
 
 func usagef(format string, args ...any) error {

@@ -23,25 +23,18 @@ type applyOptions struct {
 	dryRun      bool
 	json        bool
 	install     bool
-	prompter    Prompter // non-nil when the user can be asked (conflicts, the final confirm)
-	detected    []detectedJSON
+	prompter    Prompter            // non-nil when the user can be asked (conflicts, the final confirm)
+	detected    []generate.Detected // answers taken from the project, with evidence
 }
 
 // planJSON is the --json output of init and generate (see the CLI contract).
 type planJSON struct {
-	Dir       string           `json:"dir"`
-	DryRun    bool             `json:"dry_run"`
-	Answers   generate.Answers `json:"answers"`
-	Detected  []detectedJSON   `json:"detected"`
-	Files     []fileJSON       `json:"files"`
-	NextSteps []string         `json:"next_steps"`
-}
-
-// detectedJSON is one answer init took from the project itself, with what showed it.
-type detectedJSON struct {
-	Field    string `json:"field"`
-	Value    string `json:"value"`
-	Evidence string `json:"evidence"`
+	Dir       string              `json:"dir"`
+	DryRun    bool                `json:"dry_run"`
+	Answers   generate.Answers    `json:"answers"`
+	Detected  []generate.Detected `json:"detected"`
+	Files     []fileJSON          `json:"files"`
+	NextSteps []string            `json:"next_steps"`
 }
 
 type fileJSON struct {
@@ -94,7 +87,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 	if ao.json {
 		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Answers: plan.Record.Answers, Detected: ao.detected, Files: []fileJSON{}, NextSteps: steps}
 		if out.Detected == nil {
-			out.Detected = []detectedJSON{}
+			out.Detected = []generate.Detected{}
 		}
 		for _, c := range changes {
 			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action})

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Astro (no UI framework): the ts starter builds with `astro check && astro build` (the js one with
+# `astro build`); the page is prerendered with the button in its HTML, and connect.js is only in
+# the browser bundle (dist/_astro/), never in what the server-side prerender step emits. Then init
+# inside an Astro host adds only the integration, and the host, with <MonoConnectButton /> on its
+# page, builds and prerenders too.
+set -euo pipefail
+mc=$1 scratch=$2
+source "$(dirname "$0")/../lib.sh"
+export ASTRO_TELEMETRY_DISABLED=1
+
+# prerendered DIR: dist/index.html holds the button, and connect.js's code is in a client chunk
+# under dist/_astro/ and nowhere else in dist/ (no server output carries it, the HTML inlines none).
+prerendered() {
+  local dir=$1 html="$1/dist/index.html"
+  [ -f "$html" ] || fail "$html is missing: / was not prerendered"
+  grep -q '<button[^>]*data-mono-connect' "$html" || fail "$html has no data-mono-connect button"
+  # A string of connect.js's own bundle (Mono's API origin) that our core and wiring never spell out
+  # (the core names only the widget's origin, connect.mono.co).
+  local mark="api.withmono.com"
+  grep -rqF "$mark" "$dir/node_modules/@mono.co/connect.js/" || fail "connect.js no longer says $mark: pick another marker"
+  local where
+  where=$(grep -rlF "$mark" "$dir/dist" | sed "s#^$dir/##" | sort)
+  [ -n "$where" ] || fail "$dir/dist has no connect.js at all"
+  if grep -v '^dist/_astro/[^/]*\.js$' <<<"$where"; then
+    fail "connect.js's code is in $dir/dist outside the client chunks (above)"
+  fi
+  say "prerendered: $html holds the button; connect.js only in $(tr '\n' ' ' <<<"$where")"
+}
+
+greenfield_build astro ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
+prerendered "$scratch/app-ts"
+greenfield_build astro js --features link,reauth,payments,events
+prerendered "$scratch/app-js"
+
+# create-astro downloads its template from a code host, which CI cannot reach. So the host is made
+# by hand from the files of Astro's official "minimal" template (withastro/astro, examples/minimal:
+# package.json, astro.config.mjs, tsconfig.json, src/pages/index.astro, .gitignore stored as
+# _gitignore; its public/ favicons left out), kept in e2e/hosts/astro/ (the browser suite's host
+# too), with astro pinned to 7.3.5.
+say "brownfield host: hand-made from Astro's minimal template (pinned astro 7.3.5)"
+host="$scratch/host"
+cp -R "$(dirname "$0")/../../e2e/hosts/astro" "$host"
+mv "$host/_gitignore" "$host/.gitignore"
+
+core=src/lib/mono-connect
+brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
+  $core/MonoConnectButton.astro $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
+  $core/mono-connect.js $core/mono-connect-dom.d.ts $core/mono-connect-dom.js
+
+say "brownfield: the host's page renders <MonoConnectButton />, prerendered"
+page="$host/src/pages/index.astro"
+sed -i '0,/^---$/s##---\nimport MonoConnectButton from "../lib/mono-connect/MonoConnectButton.astro";#' "$page"
+sed -i 's#^\(\t*\)<h1>Astro</h1>$#&\n\1<MonoConnectButton />\n\1<p data-mono-status>idle</p>#' "$page"
+grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
+(cd "$host" && npm run build)
+prerendered "$host"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# React Router (framework mode): the ts and js starters build with `react-router build` (the ts one
+# after `react-router typegen && tsc`, strict), and the server build renders the page with the
+# button on the server (react-router-serve answers / with it in the HTML), proof that the binding
+# touches nothing browser-only there; connect.js stays a lazy client chunk, imported on a click.
+# Then init inside a React Router host adds only the integration, and the host builds.
+set -euo pipefail
+mc=$1 scratch=$2
+source "$(dirname "$0")/../lib.sh"
+
+# server_renders DIR PORT [status]: start DIR's server build, fetch /, and find the button in the
+# HTML (and the idle status line, with "status": the starters have one, the host does not).
+server_renders() {
+  local dir=$1 port=$2 status=${3:-}
+  (cd "$dir" && PORT=$port exec node_modules/.bin/react-router-serve ./build/server/index.js) >"$scratch/serve-$port.log" 2>&1 &
+  local pid=$!
+  local html=""
+  for _ in $(seq 1 100); do
+    html=$(curl -fsS --noproxy '*' "http://127.0.0.1:$port/" 2>/dev/null) && break
+    sleep 0.2
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  [ -n "$html" ] || { cat "$scratch/serve-$port.log"; fail "react-router-serve in $dir never answered /"; }
+  grep -q '<button[^>]*data-mono-connect' <<<"$html" || fail "the server-rendered / of $dir has no data-mono-connect button"
+  [ -z "$status" ] || grep -q 'data-mono-status[^>]*>idle<' <<<"$html" || fail "the server-rendered / of $dir has no idle data-mono-status"
+  # connect.js is a chunk of its own in the client build, loaded by import() on first use.
+  compgen -G "$dir/build/client/assets/connect.js-*.js" >/dev/null || fail "$dir: connect.js is not a lazy client chunk"
+  say "server-rendered: / of $dir holds the button; connect.js is a lazy client chunk"
+}
+
+greenfield_build react-router ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
+server_renders "$scratch/app-ts" 3931 status
+greenfield_build react-router js --features link,reauth,payments,events
+server_renders "$scratch/app-js" 3932 status
+
+# create-react-router downloads its template from a code host, which CI cannot reach. So the host
+# is made by hand from the files of the official "minimal" template (remix-run/
+# react-router-templates, minimal/), kept in e2e/hosts/react-router/ (the browser suite's host
+# too): package.json, app/root.tsx, app/routes.ts, app/routes/home.tsx, react-router.config.ts,
+# vite.config.ts, tsconfig.json and .gitignore (stored as _gitignore), its Tailwind styling left
+# out, versions pinned to React Router 8.4.0.
+say "brownfield host: hand-made from React Router's minimal template (pinned 8.4.0)"
+host="$scratch/host"
+cp -R "$(dirname "$0")/../../e2e/hosts/react-router" "$host"
+mv "$host/_gitignore" "$host/.gitignore"
+
+core=app/lib/mono-connect
+brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
+  $core/MonoConnectButton.tsx $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts \
+  $core/mono-connect.js $core/useMonoConnect.ts
+
+say "brownfield: the host's home route renders <MonoConnectButton />, on the server too"
+page="$host/app/routes/home.tsx"
+sed -i 's#^import type { Route } from "./+types/home";$#&\nimport { MonoConnectButton } from "../lib/mono-connect/MonoConnectButton";#' "$page"
+sed -i 's#return <main>Home</main>;#return (<main>Home <MonoConnectButton /></main>);#' "$page"
+grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
+(cd "$host" && npm run build)
+server_renders "$host" 3933

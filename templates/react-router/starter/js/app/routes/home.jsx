@@ -1,0 +1,10 @@
+import App from '../App';
+
+export function meta() {
+  return [{ title: 'Link a bank account with Mono' }];
+}
+
+// The demo renders on the server like any route; useMonoConnect loads connect.js only on a click.
+export default function Home() {
+  return <App />;
+}
