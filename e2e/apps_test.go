@@ -97,8 +97,8 @@ func TestApps(t *testing.T) {
 	}
 }
 
-// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated wrapper. The key goes
-// in with --public-key, except for a Go-only app, whose server renders it from its env.
+// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated code. The key goes in
+// with --public-key, except for a Go-only app, whose server renders it from its env.
 func scaffold(t *testing.T, r recipe, dir string, args ...string) {
 	t.Helper()
 	argv := append([]string{cliPath, "init", dir, "--yes"}, args...)
@@ -112,7 +112,7 @@ func scaffold(t *testing.T, r recipe, dir string, args ...string) {
 	if len(wrappers) != 1 {
 		t.Fatalf("want one generated mono-connect.js in %s, found %v", dir, wrappers)
 	}
-	mutateWrapper(t, wrappers[0])
+	mutateApp(t, dir)
 }
 
 // findFiles lists files named name below dir, outside node_modules.
@@ -196,18 +196,22 @@ func brownfield(t *testing.T, tg target, r recipe) {
 		t.Fatalf("init in a %s project recorded framework %q (greenfield %v)", tg.Name, rec.Answers.Framework, rec.Answers.Greenfield)
 	}
 	page := r.mount(t, dir)
+	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
+	flows := []string{"link", "exit", "double-click"}
+	if r.binding != nil {
+		app.bindingURL, app.bindingCheck = r.binding(t, dir), r.bindingCheck
+		flows = append(flows, "binding")
+	}
 	if r.goOnly {
 		// The host is a Go server of its own with package monoconnect inside its module.
 		prebuildGoServer(t, dir)
 		assertNoNode(t, dir)
-		app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
-		serveAndRun(t, r, dir, dir, app, page, "link", "exit", "double-click")
+		serveAndRun(t, r, dir, dir, app, page, flows...)
 		return
 	}
 	prebuildGoServer(t, filepath.Join(dir, "server"))
 	npmBuild(t, dir, r.buildEnv)
-	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
-	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, "link", "exit", "double-click")
+	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, flows...)
 }
 
 // serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of
@@ -229,6 +233,9 @@ func serveAndRun(t *testing.T, r recipe, dir, serverDir string, app *appUnderTes
 	}
 	app.front.serve(t, up, app.server.url)
 	app.url = app.front.url + page
+	if app.bindingURL != "" {
+		app.bindingURL = app.front.url + app.bindingURL
+	}
 	app.logs = func() map[string]string {
 		out := map[string]string{"go-server.log": app.server.proc.log.String()}
 		if appProc != nil {
@@ -248,6 +255,10 @@ type recipe struct {
 	serve    func(t *testing.T, dir string) (upstream, *proc)
 	host     func(t *testing.T, dir string)        // create the brownfield host project in dir
 	mount    func(t *testing.T, dir string) string // use the generated binding on a page; returns its path
+	// binding adds a page that drives the generated component or hook (bindings_test.go) and
+	// returns its path; bindingCheck names what flowBinding checks there. nil: none.
+	binding      func(t *testing.T, dir string) string
+	bindingCheck string
 }
 
 // staticDir serves a directory of built files (SPA builds).

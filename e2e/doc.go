@@ -10,7 +10,7 @@
 //	E2E_FRAMEWORKS  comma list of frameworks (default: every target `mono-connect targets --json` lists)
 //	E2E_LANGS       "ts", "js" or "ts,js": languages to scaffold (default: ts everywhere, js for react, react-router, astro, vue, vanilla)
 //	E2E_BROWNFIELD  "0" skips the brownfield apps (default: one per framework)
-//	E2E_MUTATE      break the generated wrapper on purpose (see mutate_test.go): proves the suite notices
+//	E2E_MUTATE      break the generated wrapper or a binding on purpose (see mutate_test.go): proves the suite notices
 //	E2E_ARTIFACTS   where failing flows leave screenshots, HTML and logs (default e2e/artifacts)
 //	E2E_WORKDIR     where apps are scaffolded (default a temp dir, removed after a passing run)
 //	E2E_KEEP        "1" keeps E2E_WORKDIR even after a passing run

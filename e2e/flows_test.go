@@ -25,6 +25,10 @@ type appUnderTest struct {
 	front       *frontend
 	server      *goServer
 	logs        func() map[string]string // extra artifacts (server logs)
+	// bindingURL is a page driving the generated component or hook (bindings_test.go), checked
+	// by the flow named bindingCheck; "" when the app has none.
+	bindingURL   string
+	bindingCheck string
 }
 
 // How long connect.js takes to show the widget: a fixed 2 s after open(), plus loading the
@@ -54,6 +58,7 @@ func runFlows(t *testing.T, app *appUnderTest, flows ...string) {
 			"pay":          flowPay,
 			"bad-code":     flowBadCode,
 			"restart":      flowRestart,
+			"binding":      flowBinding,
 			// Needs window.__monoController, which only the harness page exposes.
 			"close-while-loading": flowCloseWhileLoading,
 		}[name]

@@ -37,7 +37,7 @@ func TestHarness(t *testing.T) {
 		t.Fatal(err)
 	}
 	write("src/mono-connect.js", string(core))
-	mutateWrapper(t, filepath.Join(dir, "src", "mono-connect.js"))
+	mutateApp(t, dir)
 	write("package.json", harnessPackageJSON)
 	write("index.html", harnessIndexHTML)
 	write("src/main.js", harnessMainJS)

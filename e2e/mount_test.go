@@ -122,6 +122,19 @@ func insertAfter(t *testing.T, path, anchor, add string) {
 	writeFile(t, path, s[:i]+add+s[i:])
 }
 
+// replaceIn replaces the first old in the file at path with new; a file without old fails the test.
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("mount: %s has no %q to replace", path, old)
+	}
+	writeFile(t, path, strings.Replace(string(b), old, new, 1))
+}
+
 // mountVue adds an SFC to create-vite's vue-ts App.
 func mountVue(t *testing.T, dir string) string {
 	comp := filepath.Join(dir, "src", "components")

@@ -8,34 +8,51 @@ import (
 	"testing"
 )
 
-// mutations break the generated wrapper on purpose (E2E_MUTATE=<name>), to prove the suite notices.
-// They edit the copy of mono-connect.js inside a scaffolded app, never the template.
-var mutations = map[string][]struct{ from, to string }{
+// mutations break the generated code on purpose (E2E_MUTATE=<name>), to prove the suite notices.
+// They edit the copy inside a scaffolded app, never the template: mono-connect.js (the wrapper)
+// unless file names a binding's file.
+type edit struct{ file, from, to string }
+
+var mutations = map[string][]edit{
 	// The double-open guard: a second link() while a session runs returns the running session.
 	// The per-page liveSession check behind it is removed as well, or it would still refuse the
 	// second session (with an error) and mask the missing guard.
 	"no-guard": {
-		{"    if (session) return session.promise;\n", ""},
-		{"    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
+		{"", "    if (session) return session.promise;\n", ""},
+		{"", "    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
 	},
 	// Only the first guard: a second link() now rejects (the per-page guard) instead of joining the
 	// open session. The pages ignore that rejection and nothing else changes, so the flows pass with
 	// it (measured): no-guard is the mutation that proves the double-click flow.
 	"no-session-guard": {
-		{"    if (session) return session.promise;\n", ""},
+		{"", "    if (session) return session.promise;\n", ""},
 	},
 	// The exchange: the wrapper pretends the code is the account instead of asking the server.
 	"no-exchange": {
-		{"    const body = await postJSON(options, '/api/mono/exchange', { code });\n", "    const body = { account_id: 'acc_' + code };\n"},
+		{"", "    const body = await postJSON(options, '/api/mono/exchange', { code });\n", "    const body = { account_id: 'acc_' + code };\n"},
 	},
 	// The success flag: onClose after a success reports "cancelled".
 	"no-close-reason": {
-		{"    const reason = current.succeeded ? 'success' : 'cancelled';\n", "    const reason = 'cancelled';\n"},
+		{"", "    const reason = current.succeeded ? 'success' : 'cancelled';\n", "    const reason = 'cancelled';\n"},
+	},
+	// The two binding bugs of issue 13, as the bindings had them before 8e41394, for the binding
+	// pages (bindings_test.go): each must fail its flow.
+	// React: each session takes the customer of the first render (the closure's options), so a
+	// customer set after mount never reaches the widget (flow late-customer, E2E_FRAMEWORKS=react).
+	"react-first-render-customer": {
+		{"useMonoConnect.ts", "customer: linkOptions.customer ?? latest.current.customer,", "customer: linkOptions.customer ?? options.customer,"},
+	},
+	// Svelte: every click attaches its own .then to the session's one promise, so a double click
+	// reports onlinked twice (flow linked-once, E2E_FRAMEWORKS=svelte). The check stays, never true,
+	// so pending is still read and the build's type check has nothing new to say.
+	"svelte-then-per-click": {
+		{"MonoConnectButton.svelte", "if (run === pending) return;", "if (run === pending && !run) return;"},
 	},
 }
 
-// mutateWrapper applies E2E_MUTATE, if set, to the mono-connect.js at path.
-func mutateWrapper(t *testing.T, path string) {
+// mutateApp applies E2E_MUTATE, if set, to the generated files below dir (outside node_modules).
+// A binding mutation leaves an app without that binding's file as it is, and says so.
+func mutateApp(t *testing.T, dir string) {
 	t.Helper()
 	name := os.Getenv("E2E_MUTATE")
 	if name == "" {
@@ -45,19 +62,29 @@ func mutateWrapper(t *testing.T, path string) {
 	if !ok {
 		t.Fatalf("E2E_MUTATE=%s: unknown mutation", name)
 	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(src)
 	for _, e := range edits {
-		if !strings.Contains(s, e.from) {
-			t.Fatalf("E2E_MUTATE=%s: %s no longer contains %q: update mutate_test.go", name, path, e.from)
+		file := e.file
+		if file == "" {
+			file = "mono-connect.js"
 		}
-		s = strings.Replace(s, e.from, e.to, 1)
+		paths := findFiles(t, dir, file)
+		if len(paths) == 0 && e.file != "" {
+			t.Logf("E2E_MUTATE=%s: no %s in %s, which runs unmutated", name, file, dir)
+			continue
+		}
+		if len(paths) != 1 {
+			t.Fatalf("E2E_MUTATE=%s: want one %s in %s, found %v", name, file, dir, paths)
+		}
+		src, err := os.ReadFile(paths[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), e.from) {
+			t.Fatalf("E2E_MUTATE=%s: %s no longer contains %q: update mutate_test.go", name, paths[0], e.from)
+		}
+		if err := os.WriteFile(paths[0], []byte(strings.Replace(string(src), e.from, e.to, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("E2E_MUTATE=%s applied to %s", name, paths[0])
 	}
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("E2E_MUTATE=%s applied to %s", name, path)
 }

@@ -27,6 +27,8 @@ var recipes = map[string]recipe{
 		serve: staticDir("dist"),
 		host:  createVite("react-ts"),
 		mount: mountReact,
+		// A customer id that arrives after the first render reaches the widget.
+		binding: mountReactBinding, bindingCheck: "late-customer",
 	},
 	"react-router": {
 		serve: nodeServer("react-router-serve", func(int) []string {
@@ -73,6 +75,8 @@ var recipes = map[string]recipe{
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
+		// A double click reports onlinked once.
+		binding: mountSvelteBinding, bindingCheck: "linked-once",
 	},
 	// Go has no app generator: the host is a small html/template app written by hand.
 	"html": {

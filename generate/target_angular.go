@@ -43,6 +43,9 @@ var angularTarget = register(&Target{
 	SrcDir:      angularSrcDir,
 	CoreDir:     "_src_/lib/mono-connect",
 	DevScript:   "start",
+	// The page stylesheet every starter without framework-specific styling shares (src/style.css,
+	// which the starter's angular.json lists).
+	StarterBases: []string{"style"},
 	Merges: []Merge{
 		{Path: "angular.json", Apply: mergeAngularJSON, Owned: ownsAngularJSON},
 		{Path: "_src_/" + angularEnvFile, Apply: angularEnvironment("mono-connect.ts"), Owned: ownsAngularEnvironment},

@@ -33,7 +33,11 @@ var nuxtTarget = register(&Target{
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
 	StarterBases:     []string{"style"},
-	DevProxy:         "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
+	// useMonoConnect and MonoConnectButton.vue are Vue's own (templates/vue/integration), as Next's
+	// hook is React's; Nuxt adds its config (runtimeConfig), the local module that declares it, the
+	// auto-imported composables/ entry and the client-only components/ button.
+	Base:     "vue",
+	DevProxy: "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
 })
 
 // nuxtSrcDir follows Nuxt 4's own rule for its default srcDir: app/ when it exists and holds

@@ -32,6 +32,7 @@ host="$scratch/host"
 grep -q '"@angular/core": "^22\.' "$host/package.json" || fail "ng new did not make an Angular 22 workspace in $host"
 
 core=src/lib/mono-connect
+# ng new writes a .prettierrc and no .prettierignore: init creates one holding our folder and mono-connect.json (ignores.go).
 brownfield_check "$host" .gitignore .prettierignore angular.json mono-connect.json package.json \
   src/environments/mono-connect.development.ts src/environments/mono-connect.ts src/proxy.conf.json \
   $core/config.ts $core/connectjs.d.ts $core/mono-connect-button.component.ts $core/mono-connect.d.ts \

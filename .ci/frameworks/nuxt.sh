@@ -125,7 +125,8 @@ mv "$reuse/node_modules" "$host/node_modules" # ignored by the host's .gitignore
 src=app core=app/lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
   modules/mono-connect.ts $src/components/MonoConnectButton.client.vue $src/composables/useMonoConnect.ts \
-  $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts $core/mono-connect.js
+  $core/MonoConnectButton.vue $core/config.ts $core/connectjs.d.ts $core/mono-connect.d.ts $core/mono-connect.js \
+  $core/useMonoConnect.ts
 
 # The integration builds inside the host's own app too: put the client-only button on its page
 # (auto-imported by Nuxt) and build again; the server renders the page around it.

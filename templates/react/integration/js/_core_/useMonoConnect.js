@@ -18,6 +18,7 @@ import { monoConfig } from './config.js';
  * @property {(event: { reason: 'success' | 'cancelled', reference: string }) => void} [onClose]
  * @property {(name: string, data: Record<string, unknown>) => void} [onEvent]
  * @property {() => void} [onLoad]
+ * @property {() => void} [onCancelled] the user closed the widget without linking (onClose with reason 'cancelled')
  * @property {(error: Error) => void} [onError]
  * @property {(state: { status: string }) => void} [onStatus]
  * @property {{ id: string } | { name: string, email: string }} [customer]
@@ -65,7 +66,11 @@ export function useMonoConnect(options = {}) {
       },
       onLinked: (result) => latest.current.onLinked?.(result),
       onPayment: (result) => latest.current.onPayment?.(result),
-      onClose: (event) => latest.current.onClose?.(event),
+      onClose: (event) => {
+        latest.current.onClose?.(event);
+        // The binding's cancelled event (templates/README.md): the widget closed without a success.
+        if (event.reason === 'cancelled') latest.current.onCancelled?.();
+      },
       onEvent: (name, data) => latest.current.onEvent?.(name, data),
       onLoad: () => latest.current.onLoad?.(),
       onError: (error) => latest.current.onError?.(error),

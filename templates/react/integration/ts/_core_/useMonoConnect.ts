@@ -20,7 +20,10 @@ import { monoConfig } from './config';
 export type UseMonoConnectOptions = Pick<
   MonoConnectConfig,
   'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
->;
+> & {
+  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
+  onCancelled?: () => void;
+};
 
 export interface UseMonoConnect {
   state: MonoConnectState;
@@ -58,7 +61,11 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
       },
       onLinked: (result) => latest.current.onLinked?.(result),
       onPayment: (result) => latest.current.onPayment?.(result),
-      onClose: (event) => latest.current.onClose?.(event),
+      onClose: (event) => {
+        latest.current.onClose?.(event);
+        // The binding's cancelled event (templates/README.md): the widget closed without a success.
+        if (event.reason === 'cancelled') latest.current.onCancelled?.();
+      },
       onEvent: (name, data) => latest.current.onEvent?.(name, data),
       onLoad: () => latest.current.onLoad?.(),
       onError: (error) => latest.current.onError?.(error),

@@ -18,6 +18,10 @@ import type {
 } from './mono-connect.js';
 import { browser, monoConfig } from './config.js';
 
+// The shapes the button (MonoConnectButton.svelte, one file for ts and js projects, typed by JSDoc)
+// names through this module, as the js module declares them.
+export type { MonoLinkOptions, MonoLinkResult } from './mono-connect.js';
+
 /** Overrides of the app-wide settings in config.ts, for one MonoConnect (callbacks, customer...). */
 export type MonoConnectOptions = Partial<MonoConnectConfig>;
 

@@ -12,6 +12,12 @@
 //   <button data-mono-pay="demo" data-mono-customer-name="…" data-mono-customer-email="…">  (optional)
 //   <ul data-mono-accounts></ul>               the signed-in user's linked accounts, from your server's
 //                                              GET /api/mono/accounts, on load and after each link (optional)
+//
+// Events, dispatched on root as CustomEvents (the same vocabulary as the framework bindings):
+//   mono-connect:linked     detail {accountId, reference}
+//   mono-connect:cancelled  detail {reference}: the widget closed without a success
+//   mono-connect:error      detail Error
+//   mono-connect:status     detail the new state ({status, ...})
 
 import { createMonoConnect, isBusy, listLinkedAccounts, statusText } from './mono-connect.js';
 
@@ -54,9 +60,12 @@ export function wireMonoConnect(config, root = document) {
     }, () => {});
   };
 
+  const emit = (name, detail) => root.dispatchEvent(new CustomEvent(`mono-connect:${name}`, { detail }));
+
   const mono = createMonoConnect({
     ...config,
     onStatus(state) {
+      emit('status', state);
       setText('[data-mono-status]', statusText(state));
       const busy = String(isBusy(state));
       for (const button of all('[data-mono-connect], [data-mono-reauth], [data-mono-pay]')) {
@@ -68,10 +77,12 @@ export function wireMonoConnect(config, root = document) {
     onLinked(result) {
       for (const input of all('[data-mono-account]')) input.value = result.accountId;
       loadAccounts();
+      emit('linked', result);
       return config.onLinked?.(result);
     },
     onClose(event) {
       setText('[data-mono-close-reason]', event.reason);
+      if (event.reason === 'cancelled') emit('cancelled', { reference: event.reference });
       config.onClose?.(event);
     },
     onEvent(name, data) {
@@ -81,6 +92,10 @@ export function wireMonoConnect(config, root = document) {
     onLoad() {
       addEvent('onLoad');
       config.onLoad?.();
+    },
+    onError(error) {
+      emit('error', error);
+      config.onError?.(error);
     },
   });
   setText('[data-mono-status]', statusText(mono.state));
