@@ -39,7 +39,9 @@ targets=$("$mc" targets --json | node -e '
     const only = (process.env.SMOKE_TARGETS || "").split(",").filter(Boolean);
     const all = JSON.parse(s).targets;
     for (const name of only) if (!all.some((t) => t.name === name)) { console.error("SMOKE_TARGETS names " + name + ", which mono-connect targets does not list"); process.exit(1); }
-    for (const t of all) if (!only.length || only.includes(t.name)) console.log(t.name, t.langs.includes("ts") ? "ts" : t.langs[0]);
+    // A target whose starter has no Node at all (node: false, e.g. html: go build, checked by its
+    // .ci/frameworks script) has nothing to smoke on another Node.
+    for (const t of all) if (t.node && (!only.length || only.includes(t.name))) console.log(t.name, t.langs.includes("ts") ? "ts" : t.langs[0]);
   });')
 [ -n "$targets" ] || fail "mono-connect targets --json listed no target"
 

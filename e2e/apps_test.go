@@ -79,7 +79,8 @@ func TestApps(t *testing.T) {
 				t.Fatalf("no e2e recipe for framework %q: add one to e2e/recipes_test.go", tg.Name)
 			}
 			for _, lang := range tg.Langs {
-				run := lang == "ts" || jsToo[tg.Name]
+				// A target with one language (html: plain JS) runs it.
+				run := lang == "ts" || jsToo[tg.Name] || len(tg.Langs) == 1
 				if langs != nil {
 					run = langs[lang]
 				}
@@ -96,10 +97,14 @@ func TestApps(t *testing.T) {
 	}
 }
 
-// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated code.
-func scaffold(t *testing.T, dir string, args ...string) {
+// scaffold runs `mono-connect init` and applies E2E_MUTATE to the generated code. The key goes in
+// with --public-key, except for a Go-only app, whose server renders it from its env.
+func scaffold(t *testing.T, r recipe, dir string, args ...string) {
 	t.Helper()
-	argv := append([]string{cliPath, "init", dir, "--yes", "--public-key", testPublicKey}, args...)
+	argv := append([]string{cliPath, "init", dir, "--yes"}, args...)
+	if !r.goOnly {
+		argv = append(argv, "--public-key", testPublicKey)
+	}
 	timings.time(t.Name()+": mono-connect init", func() {
 		runCmd(t, time.Minute, filepath.Dir(dir), nil, argv...)
 	})
@@ -160,13 +165,18 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	os.RemoveAll(dir)
 	args := []string{"--framework", tg.Name, "--lang", lang}
 	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true}
-	if lang == "ts" {
+	if lang == "ts" || len(tg.Langs) == 1 {
 		// Every feature, and a bank opened directly.
 		args = append(args, "--features", "link,reauth,payments,events", "--institution", testInstitution)
 		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
-	scaffold(t, dir, args...)
+	scaffold(t, r, dir, args...)
 	prebuildGoServer(t, filepath.Join(dir, "server"))
+	if r.goOnly {
+		assertNoNode(t, dir)
+		serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
+		return
+	}
 	npmBuild(t, dir, r.buildEnv)
 	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
 }
@@ -178,7 +188,7 @@ func brownfield(t *testing.T, tg target, r recipe) {
 	dir := filepath.Join(workRoot, tg.Name+"-brownfield")
 	os.RemoveAll(dir)
 	timings.time(t.Name()+": create the host app with the framework's generator", func() { r.host(t, dir) })
-	scaffold(t, dir) // no --framework, no --lang: brownfield detects them from the host
+	scaffold(t, r, dir) // no --framework, no --lang: brownfield detects them from the host
 	var rec struct {
 		Answers struct {
 			Framework  string `json:"framework"`
@@ -200,6 +210,13 @@ func brownfield(t *testing.T, tg target, r recipe) {
 		app.bindingURL, app.bindingCheck = r.binding(t, dir), r.bindingCheck
 		flows = append(flows, "binding")
 	}
+	if r.goOnly {
+		// The host is a Go server of its own with package monoconnect inside its module.
+		prebuildGoServer(t, dir)
+		assertNoNode(t, dir)
+		serveAndRun(t, r, dir, dir, app, page, flows...)
+		return
+	}
 	prebuildGoServer(t, filepath.Join(dir, "server"))
 	npmBuild(t, dir, r.buildEnv)
 	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, flows...)
@@ -211,10 +228,17 @@ func serveAndRun(t *testing.T, r recipe, dir, serverDir string, app *appUnderTes
 	t.Helper()
 	app.mono = startFakeMono(t)
 	app.front = newFrontend(t)
-	app.server = startGoServer(t, serverDir, app.mono, app.front.url)
 	var up upstream
 	var appProc *proc
-	timings.time(t.Name()+": start the app server", func() { up, appProc = r.serve(t, dir) })
+	if r.goOnly {
+		// The Go server is the app server: it renders the page with the public key from its
+		// env, and gets a PATH without Node, which it must not need.
+		app.server = startGoServer(t, serverDir, app.mono, app.front.url, "MONO_PUBLIC_KEY="+testPublicKey, "PATH=/usr/bin:/bin")
+		up = upstream{url: app.server.url}
+	} else {
+		app.server = startGoServer(t, serverDir, app.mono, app.front.url)
+		timings.time(t.Name()+": start the app server", func() { up, appProc = r.serve(t, dir) })
+	}
 	app.front.serve(t, up, app.server.url)
 	app.url = app.front.url + page
 	if app.bindingURL != "" {
@@ -233,6 +257,8 @@ func serveAndRun(t *testing.T, r recipe, dir, serverDir string, app *appUnderTes
 // recipe is what differs between frameworks: how a built app is served, how a host project is
 // made for brownfield, and where the test mounts the generated binding in it.
 type recipe struct {
+	// goOnly: no npm anywhere; the generated (or the host's) Go server serves the page itself.
+	goOnly   bool
 	buildEnv func(t *testing.T, dir string) []string // env for `npm run build`, after install
 	serve    func(t *testing.T, dir string) (upstream, *proc)
 	host     func(t *testing.T, dir string)        // create the brownfield host project in dir
@@ -283,4 +309,20 @@ func writeFile(t *testing.T, path, content string) {
 func npmExec(t *testing.T, dir string, args ...string) {
 	t.Helper()
 	runCmd(t, 5*time.Minute, dir, nil, append([]string{"npm", "exec", "--yes", "--"}, args...)...)
+}
+
+// assertNoNode fails when a Go-only app has any trace of Node: a node_modules folder, a
+// package.json or a lockfile anywhere below dir.
+func assertNoNode(t *testing.T, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		switch d.Name() {
+		case "node_modules", "package.json", "package-lock.json", "scripts":
+			t.Errorf("%s exists: the html app must run with no Node at all", p)
+		}
+		return nil
+	})
 }

@@ -78,6 +78,12 @@ var recipes = map[string]recipe{
 		// A double click reports onlinked once.
 		binding: mountSvelteBinding, bindingCheck: "linked-once",
 	},
+	// Go has no app generator: the host is a small html/template app written by hand.
+	"html": {
+		goOnly: true,
+		host:   createGoHost,
+		mount:  mountGoHost,
+	},
 }
 
 // createVite makes a host with create-vite, the generator Vite's docs start from.

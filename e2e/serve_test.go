@@ -284,7 +284,7 @@ func (g *goServer) restart(t *testing.T) {
 
 // startGoServer builds the standalone server/ module of a scaffolded app and runs it on a free
 // port. allowedOrigin, when set, is given as MONO_ALLOWED_ORIGINS.
-func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin string) *goServer {
+func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin string, extraEnv ...string) *goServer {
 	t.Helper()
 	if !exists(filepath.Join(serverDir, "main.go")) {
 		t.Fatalf("no generated Go server: %s/main.go is missing", serverDir)
@@ -312,6 +312,7 @@ func startGoServer(t *testing.T, serverDir string, mono *fakeMono, allowedOrigin
 	if allowedOrigin != "" {
 		env = append(env, "MONO_ALLOWED_ORIGINS="+allowedOrigin)
 	}
+	env = append(env, extraEnv...)
 	p := startProc(t, "go server", serverDir, env, bin)
 	u := fmt.Sprintf("http://127.0.0.1:%d", port)
 	p.waitHTTP(t, u+"/api/mono/exchange", 20*time.Second)

@@ -32,6 +32,15 @@ type TemplateData struct {
 	Greenfield bool   // the starter app is being written too
 	AppName    string // package.json name of the starter (validated npm name)
 
+	// StaticDir is a Static target's static folder (where the element lands), Host the kind of
+	// server app it found (go, laravel, django, rails; "" for greenfield or unknown), ConnectJS the
+	// vendored connect.js; ServesPage says the standalone server also serves the starter's page
+	// (a Static target's greenfield, one origin). Empty for the other targets.
+	StaticDir  string
+	Host       string
+	ConnectJS  ConnectJS
+	ServesPage bool
+
 	Backend string // "go" or "none"
 	Server  ServerData
 }
@@ -58,4 +67,10 @@ type ServerData struct {
 	ModulePath string // module path of the Go code (the user's, or "monoconnect-server")
 	ImportPath string // import path of package monoconnect
 	Port       int    // port the standalone server listens on by default, and the dev proxy targets
+}
+
+// ConnectJS is the @mono.co/connect.js release a Static target vendors (templates/connectjs.go).
+type ConnectJS struct {
+	Version string // e.g. 2.2.0
+	SRI     string // sha384-… of its index.js
 }

@@ -25,6 +25,11 @@ type Detection struct {
 	PackageManager         string
 	PackageManagerEvidence string
 
+	// StaticDir is the folder the project's server serves as is, for a Static target (the first in
+	// detection order), with the evidence; "" for an empty project.
+	StaticDir         string
+	StaticDirEvidence string
+
 	// Workspaces lists the app directories of a monorepo root (package.json workspaces or
 	// pnpm-workspace.yaml), each holding a package.json. Empty outside a monorepo root.
 	Workspaces []string
@@ -34,7 +39,9 @@ type Detection struct {
 func Detect(project fs.FS) (Detection, error) {
 	var d Detection
 	raw, err := fs.ReadFile(project, "package.json")
+	detectStaticDir(project, &d)
 	if errors.Is(err, fs.ErrNotExist) {
+		detectServerApp(project, &d)
 		return d, nil
 	}
 	if err != nil {
@@ -71,7 +78,9 @@ func Detect(project fs.FS) (Detection, error) {
 			}
 		}
 	}
-	if exists(project, "tsconfig.json") {
+	if !detectServerApp(project, &d) {
+		// A server app's target is plain JavaScript, whatever else the project compiles.
+	} else if exists(project, "tsconfig.json") {
 		d.Lang, d.LangEvidence = "ts", "tsconfig.json"
 	} else {
 		d.Lang, d.LangEvidence = "js", "no tsconfig.json"
@@ -86,6 +95,44 @@ func Detect(project fs.FS) (Detection, error) {
 	}
 	d.Workspaces = workspaces(project, pkg.Workspaces)
 	return d, nil
+}
+
+// detectStaticDir asks the first Static target which folder the project serves as is.
+func detectStaticDir(project fs.FS, d *Detection) {
+	if entries, err := fs.ReadDir(project, "."); err != nil || len(entries) == 0 {
+		return
+	}
+	for _, t := range detectionOrder() {
+		if t.Static != nil {
+			d.StaticDir, d.StaticDirEvidence = t.Static.DefaultDir(project)
+			return
+		}
+	}
+}
+
+// detectServerApp gives a server-rendered app (a Static target's ServerApp) that no JS framework
+// claimed to that target, and reports whether the detected target still has its language to
+// find. Laravel and Rails name vite in package.json for their own asset pipeline, so their
+// marker files beat a BundlerOnly match (vanilla's vite); a Vite app inside a Go module keeps it.
+func detectServerApp(project fs.FS, d *Detection) (langOpen bool) {
+	claimed := LookupTarget(d.Framework)
+	for _, t := range detectionOrder() {
+		if t.Static == nil {
+			continue
+		}
+		app := t.Static.ServerApp(project)
+		if app.Name == "" {
+			continue
+		}
+		if claimed == nil || (claimed.BundlerOnly && app.OwnsBundler) {
+			d.Framework, d.FrameworkEvidence = t.Name, app.Evidence
+			// check() holds a Static target to js alone: it has no build.
+			d.Lang, d.LangEvidence = t.Langs[0], "the "+t.Name+" target is plain JavaScript"
+			return false
+		}
+		break
+	}
+	return true
 }
 
 // matchDeps returns the evidence that a project with deps is a t app, or "".

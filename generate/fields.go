@@ -194,22 +194,48 @@ var fields = []*field{
 		},
 	},
 	{
+		// Only a Static target has a static folder; in an existing project it is the folder the
+		// project's server serves (detected from its layout), in greenfield the starter's.
+		name: "static-dir", key: "static_dir",
+		get:     func(o *Options) (string, bool) { return o.StaticDir, o.StaticDir != "" },
+		put:     func(o *Options, v string) { o.StaticDir = v },
+		applies: func(s *fieldState) bool { return s.target.Static != nil },
+		ask:     func(*fieldState) bool { return false }, // the layout says it; --static-dir overrides
+		fromRecord: func(s *fieldState, a Answers) (string, bool) {
+			return a.StaticDir, a.StaticDir != "" && a.Framework == s.opts.Framework
+		},
+		detect: func(s *fieldState, d Detection) (string, string) {
+			if s.opts.Greenfield || s.target.Static == nil {
+				return "", ""
+			}
+			return d.StaticDir, d.StaticDirEvidence
+		},
+		def: func(*fieldState) string { return "" },
+		validate: func(s *fieldState, v string) (string, error) {
+			if s.target.Static == nil {
+				return "", usageField("static-dir", v, "--static-dir applies only to a site served as static files (--framework %s): %s places its files itself", strings.Join(staticTargetNames(), " or "), s.target.Name)
+			}
+			return ValidateStaticDir(v)
+		},
+	},
+	{
 		name: "public-key-env", key: "public_key_env",
 		get:        func(o *Options) (string, bool) { return o.PublicKeyEnv, o.PublicKeyEnv != "" },
 		put:        func(o *Options, v string) { o.PublicKeyEnv = v },
-		applies:    func(s *fieldState) bool { return s.target.KeyInEnv() },
+		applies:    func(s *fieldState) bool { return s.target.Key != KeyInFiles },
 		ask:        func(*fieldState) bool { return false }, // the target's name is right for nearly everyone
 		fromRecord: recorded(func(a Answers) string { return a.PublicKeyEnv }),
 		def:        func(s *fieldState) string { return s.target.PublicKeyEnv },
 		validate: func(s *fieldState, v string) (string, error) {
 			t := s.target
-			if !t.KeyInEnv() {
+			if t.Key == KeyInFiles {
 				return "", usageField("public-key-env", v, "--public-key-env does not apply to %s: it reads the key from its environment files, not from env variables", t.Name)
 			}
 			if !envNameRe.MatchString(v) {
 				return "", usageField("public-key-env", v, "invalid --public-key-env %q: use upper-case letters, digits and _ (e.g. %s)", v, t.PublicKeyEnv)
 			}
-			if !strings.HasPrefix(v, t.EnvPrefix) {
+			// A KeyFromServer name needs no prefix: the page's server reads it, no bundler.
+			if t.KeyInEnv() && !strings.HasPrefix(v, t.EnvPrefix) {
 				return "", usageField("public-key-env", v, "--public-key-env %s must start with %s, or %s will not expose it to the browser", v, t.EnvPrefix, t.Title)
 			}
 			return v, nil
@@ -239,11 +265,17 @@ var fields = []*field{
 		put:     func(o *Options, v string) { o.PublicKey = v },
 		applies: func(s *fieldState) bool { return s.target.KeyInEnv() },
 		def:     func(*fieldState) string { return "" },
-		validate: func(_ *fieldState, v string) (string, error) {
+		validate: func(s *fieldState, v string) (string, error) {
 			if v == "" {
 				return "", nil
 			}
-			return v, CheckPublicKey(v)
+			if err := CheckPublicKey(v); err != nil {
+				return "", err
+			}
+			if s.target.Key == KeyFromServer {
+				return "", usageField("public-key", v, "--public-key does not apply to %s: no file holds it; your server renders %s from its environment into the page", s.target.Name, s.opts.PublicKeyEnv)
+			}
+			return v, nil
 		},
 	},
 }

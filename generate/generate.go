@@ -133,7 +133,7 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		}
 		// A greenfield starter with its own server starts both with `npm run dev`
 		// (scripts/dev.mjs, a starter file like the package.json that calls it).
-		if opts.Greenfield && data.Server.Standalone {
+		if opts.Greenfield && data.Server.Standalone && t.DevScript != "" {
 			if err := add(&starter, "server/devloop", "."); err != nil {
 				return nil, err
 			}
@@ -164,7 +164,11 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		}
 	}
 	for _, r := range owned {
-		if err := put(File{Path: r.Path, Kind: KindOwned, Content: withHeader(r.Path, r.Content), Mode: r.Mode}); err != nil {
+		content := r.Content
+		if !r.Vendored {
+			content = withHeader(r.Path, content)
+		}
+		if err := put(File{Path: r.Path, Kind: KindOwned, Content: content, Mode: r.Mode}); err != nil {
 			return nil, err
 		}
 	}
@@ -223,6 +227,7 @@ func (p *Plan) buildRecord(in Input) *Record {
 			Greenfield:       o.Greenfield || (in.Previous != nil && in.Previous.Answers.Greenfield),
 			ServerDir:        p.Data.Server.Dir,
 			ServerStandalone: p.Data.Server.Standalone,
+			StaticDir:        p.Data.StaticDir,
 		},
 		Files: []RecordFile{},
 	}
@@ -278,6 +283,22 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		d.SrcDir = t.SrcDir(project)
 	default:
 		d.SrcDir = "src"
+	}
+	if t.Static != nil {
+		// A static site's source root is the folder the page's server serves as is.
+		switch {
+		case o.StaticDir != "":
+			d.SrcDir = o.StaticDir
+		case !o.Greenfield && project != nil:
+			d.SrcDir, _ = t.Static.DefaultDir(project)
+		}
+		d.StaticDir = d.SrcDir
+		if project != nil && !o.Greenfield {
+			d.Host = t.Static.ServerApp(project).Name
+		}
+		d.ConnectJS = ConnectJS{Version: templates.ConnectJSVersion, SRI: templates.ConnectJSSRI}
+		// The greenfield starter has no other server: the standalone one serves the page too.
+		d.ServesPage = o.Greenfield
 	}
 	d.CoreDir = path.Clean(strings.ReplaceAll(t.CoreDir, "_src_", d.SrcDir))
 	if t.Major != nil {
@@ -335,7 +356,9 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 	if err != nil {
 		return nil, err
 	}
-	if ok {
+	// A static site vendors connect.js into its static folder: a package.json it finds (Laravel's,
+	// for its own asset build) is none of its business.
+	if ok && t.Static == nil {
 		// A pnpm project that pins its versions in a catalog gets ours there too, and package.json
 		// names it "catalog:" like every other dependency of the app.
 		version, pkg, catalogFile, err := catalogMerge(pkg, read)
@@ -435,6 +458,9 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 func nextSteps(p *Plan) []string {
 	d := p.Data
 	var steps []string
+	if p.Target.NextSteps != nil {
+		return p.Target.NextSteps(p)
+	}
 	switch {
 	case p.Options.PublicKey != "":
 	case p.Target.KeyInEnv():

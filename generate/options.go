@@ -13,14 +13,17 @@ import (
 // Options are the answers of one init: every flag, after detection filled the gaps. They are
 // recorded in mono-connect.json, so `generate` can render the same files again.
 type Options struct {
-	Framework    string   // target name
-	Lang         string   // "ts" or "js"
-	Features     []string // subset of AllFeatures
-	Institution  string   // Mono institution id, or ""
-	AuthMethod   string   // with Institution: internet_banking or mobile_banking
-	Backend      string   // "go" or "none"
-	ServerDir    string   // where the Go code goes; "" means the default for the situation
-	PublicKeyEnv string   // "" means the target's default
+	Framework   string   // target name
+	Lang        string   // "ts" or "js"
+	Features    []string // subset of AllFeatures
+	Institution string   // Mono institution id, or ""
+	AuthMethod  string   // with Institution: internet_banking or mobile_banking
+	Backend     string   // "go" or "none"
+	ServerDir   string   // where the Go code goes; "" means the default for the situation
+	// StaticDir is the folder a Static target writes the element and connect.js into ("": the
+	// folder the project's layout suggests); only a Static target has one.
+	StaticDir    string
+	PublicKeyEnv string // "" means the target's default
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
@@ -202,8 +205,24 @@ func ValidateInstitution(id string) error {
 // ValidateServerDir is --server-dir's validator (flag and prompt): a directory that must stay
 // inside the project: relative, no "..", no characters that would need quoting in a path or an
 // import path. It returns the cleaned path.
-func ValidateServerDir(dir string) (string, error) {
-	const flag = "server-dir"
+func ValidateServerDir(dir string) (string, error) { return validateProjectDir("server-dir", dir) }
+
+// ValidateStaticDir is --static-dir's validator: the same rules as --server-dir, since the folder
+// also lands in generated paths and next steps.
+func ValidateStaticDir(dir string) (string, error) { return validateProjectDir("static-dir", dir) }
+
+// staticTargetNames lists the targets --static-dir applies to, in display order.
+func staticTargetNames() []string {
+	var names []string
+	for _, t := range Targets() {
+		if t.Static != nil {
+			names = append(names, t.Name)
+		}
+	}
+	return names
+}
+
+func validateProjectDir(flag, dir string) (string, error) {
 	d := strings.ReplaceAll(dir, "\\", "/")
 	if !dirRe.MatchString(d) {
 		return "", fieldError(flag, dir, "use letters, digits, '.', '_', '-' and '/'")

@@ -49,6 +49,7 @@ type Answers struct {
 	Backend          string   `json:"backend"`
 	ServerDir        string   `json:"server_dir,omitempty"`
 	ServerStandalone bool     `json:"server_standalone,omitempty"`
+	StaticDir        string   `json:"static_dir,omitempty"`
 	PublicKeyEnv     string   `json:"public_key_env"`
 	PackageManager   string   `json:"package_manager"`
 	Greenfield       bool     `json:"greenfield"`
@@ -78,6 +79,7 @@ func (a Answers) Options() Options {
 		AuthMethod:     a.AuthMethod,
 		Backend:        a.Backend,
 		ServerDir:      a.ServerDir,
+		StaticDir:      a.StaticDir,
 		PublicKeyEnv:   a.PublicKeyEnv,
 		PackageManager: a.PackageManager,
 	}

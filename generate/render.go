@@ -76,6 +76,9 @@ type renderedFile struct {
 	Path    string // output path relative to the project root
 	Content []byte
 	Mode    fs.FileMode
+	// Vendored: a third-party file copied byte for byte (templates.Vendored), which must stay
+	// exactly the published file (its Subresource Integrity pins it), so it gets no header.
+	Vendored bool
 }
 
 // renderDir renders the template directory dir (a path inside templates.FS) into files placed
@@ -112,9 +115,10 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 			}
 		}
 		out = append(out, renderedFile{
-			Path:    outputPath(dest, rel, placeholders),
-			Content: content,
-			Mode:    0o644,
+			Path:     outputPath(dest, rel, placeholders),
+			Content:  content,
+			Mode:     0o644,
+			Vendored: templates.Vendored(p),
 		})
 		return nil
 	})

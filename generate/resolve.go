@@ -82,7 +82,7 @@ type Resolution struct {
 }
 
 // detection labels for the "detected:" line, by field.
-var detectionLabels = map[string]string{"lang": "language", "package-manager": "package manager"}
+var detectionLabels = map[string]string{"lang": "language", "package-manager": "package manager", "static-dir": "static folder"}
 
 // Resolve settles every answer of an init: each field takes the first of flag, record, detection,
 // prompt answer and default that has a value, and is validated (the same validators as

@@ -38,6 +38,8 @@ func recordWith(field, v string) *Record {
 		a.PublicKeyEnv = v
 	case "package-manager":
 		a.PackageManager = v
+	case "static-dir":
+		a.Framework, a.Lang, a.PublicKeyEnv, a.StaticDir = "html", "js", "MONO_PUBLIC_KEY", v
 	}
 	return &Record{Version: "1.0.0", Answers: a}
 }
@@ -73,6 +75,9 @@ func TestResolvePrecedence(t *testing.T) {
 		{field: "public-key-env", flag: "VITE_KEY_A", record: "VITE_KEY_B", def: "VITE_MONO_PUBLIC_KEY", base: react},
 		{field: "package-manager", flag: "pnpm", record: "yarn", detected: "bun", prompt: "npm", def: "npm", base: react},
 		{field: "public-key", flag: "test_pk_flag", prompt: "test_pk_prompt", def: "", base: react},
+		// Not asked (the layout says it); "" by default: generate then takes Static.DefaultDir.
+		{field: "static-dir", flag: "web/assets", record: "assets", detected: "public", def: "",
+			base: ResolveInput{Flags: map[string]string{"framework": "html"}, DirExists: true}},
 	}
 	for _, c := range cases {
 		t.Run(c.field, func(t *testing.T) {
@@ -101,6 +106,8 @@ func TestResolvePrecedence(t *testing.T) {
 					in.Detection.Lang, in.Detection.LangEvidence = c.detected, "tsconfig.json"
 				case "package-manager":
 					in.Detection.PackageManager, in.Detection.PackageManagerEvidence = c.detected, "bun.lock"
+				case "static-dir":
+					in.Detection.StaticDir, in.Detection.StaticDirEvidence = c.detected, "Laravel: artisan"
 				}
 			}
 			if c.prompt != "" {
@@ -182,7 +189,7 @@ func hasQuestion(r *Resolution, field, def string) bool {
 
 // Every field has a precedence case above, so a field added to the table without one fails here.
 func TestResolvePrecedenceCoversEveryField(t *testing.T) {
-	covered := map[string]bool{"framework": true, "lang": true, "features": true, "institution": true, "auth-method": true, "backend": true, "server-dir": true, "public-key-env": true, "package-manager": true, "public-key": true}
+	covered := map[string]bool{"framework": true, "lang": true, "features": true, "institution": true, "auth-method": true, "backend": true, "server-dir": true, "public-key-env": true, "package-manager": true, "public-key": true, "static-dir": true}
 	for _, f := range fields {
 		if !covered[f.name] {
 			t.Errorf("field %s has no case in TestResolvePrecedence", f.name)

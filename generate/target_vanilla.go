@@ -14,6 +14,7 @@ var vanillaTarget = register(&Target{
 	EnvFile:       ".env",
 	DetectDeps:    []string{"vite"},
 	DetectFiles:   []string{"vite.config.*"},
+	BundlerOnly:   true,
 	CoreDir:       "_src_/lib/mono-connect",
 	DevScript:     "dev",
 	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",

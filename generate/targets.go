@@ -23,7 +23,8 @@ type Target struct {
 	DetectOrder int
 
 	// Key says where the app reads its public key from: an env variable (PublicKeyEnv, under
-	// EnvPrefix, written to EnvFile) or files of its own (KeyFiles).
+	// EnvPrefix, written to EnvFile), files of its own (KeyFiles), or the environment of the
+	// server that renders the page (PublicKeyEnv, no prefix, no file).
 	Key KeySource
 
 	// EnvPrefix is the prefix the framework requires for variables the browser may read (only
@@ -40,6 +41,10 @@ type Target struct {
 	// DetectFiles are config file globs (path.Match syntax) at the project root.
 	DetectDeps  []string
 	DetectFiles []string
+	// BundlerOnly: DetectDeps name a bundler (vite), not a UI framework, so a server app whose
+	// own asset pipeline brings that bundler (StaticSite's ServerApp.OwnsBundler: Laravel, Rails)
+	// is that server's, not this target's.
+	BundlerOnly bool
 
 	// SrcDir picks the source root of an existing project (nil: "src"). Greenfield uses
 	// GreenfieldSrcDir (or "src").
@@ -65,7 +70,9 @@ type Target struct {
 	// with 'use client' (elsewhere the directive is noise that Vite's Rollup warns about).
 	ServerComponents bool
 
-	// DevScript is the package.json script that starts the dev server in the starter.
+	// DevScript is the package.json script that starts the dev server in the starter; "" for a
+	// starter without Node (a Static target: the Go server serves the page), which gets no
+	// scripts/dev.mjs.
 	DevScript string
 
 	// DevProxy tells the owner of an existing app how to make its dev server forward /api/mono/*
@@ -87,6 +94,35 @@ type Target struct {
 
 	// Dev is what `doctor` needs to know about the framework's dev server.
 	Dev DevServer
+
+	// Static is set for a target whose files land in a folder the site's server serves as is
+	// (no bundler): --static-dir applies only to such a target, connect.js is vendored beside
+	// the element instead of being a package.json dependency, and detection recognises the
+	// server app itself. nil for every target whose build places its files.
+	Static *StaticSite
+
+	// NextSteps, when set, replaces the generic next steps (env file, Go server, npm install):
+	// for a target whose app has no package manager or no env file.
+	NextSteps func(p *Plan) []string
+}
+
+// StaticSite is what a target served as static files knows about the server apps it goes into.
+type StaticSite struct {
+	// ServerApp names the kind of server app a project is (e.g. "laravel"), from the files its
+	// own generator writes; the zero ServerApp when none matches.
+	ServerApp func(project fs.FS) ServerApp
+	// DefaultDir is the folder such a project's server serves as is, used without --static-dir,
+	// and the evidence for it (init's "detected" line).
+	DefaultDir func(project fs.FS) (dir, evidence string)
+}
+
+// ServerApp is a server-rendered app detection found.
+type ServerApp struct {
+	Name     string // "" when nothing matched
+	Evidence string // the files that said so, e.g. "Laravel: artisan"
+	// OwnsBundler: the app's own asset pipeline puts a bundler in package.json (Laravel and
+	// Rails name vite), so a BundlerOnly target's match is this app's, not a JS app's.
+	OwnsBundler bool
 }
 
 // KeySource is where an app reads the Mono public key from.
@@ -99,6 +135,10 @@ const (
 	// KeyInFiles: a field of source files the target creates (Target.KeyFiles); there is no
 	// env variable and --public-key-env does not apply.
 	KeyInFiles
+	// KeyFromServer: the server that renders the page reads Target.PublicKeyEnv (no prefix: no
+	// bundler exposes it) from its own environment and renders it into the page. No file holds
+	// the key, so --public-key is a usage error: there is nowhere to write it.
+	KeyFromServer
 )
 
 // KeyInEnv reports whether the target reads its public key from an env variable.
@@ -135,6 +175,9 @@ const (
 	// ProxyJSONFile: a JSON proxy config named by the workspace file (Angular's proxy.conf.json
 	// via angular.json), which init writes itself.
 	ProxyJSONFile
+	// ProxyNone: no dev server stands in front of the page; the server that renders it serves
+	// /api/mono itself (the handler mounted, or the standalone server serving the page too).
+	ProxyNone
 )
 
 // Merge edits part of a user's file. Apply returns the new content from the old (nil when the
@@ -208,11 +251,27 @@ func (t *Target) check() error {
 		if len(t.KeyFiles) == 0 || t.EnvPrefix != "" || t.PublicKeyEnv != "" || t.BackendURLEnv != "" {
 			return errors.New("a KeyInFiles target needs KeyFiles and no EnvPrefix, PublicKeyEnv or BackendURLEnv")
 		}
+	case KeyFromServer:
+		if t.PublicKeyEnv == "" || t.EnvPrefix != "" || t.EnvFile != "" || len(t.KeyFiles) > 0 || len(t.Dev.EnvFiles) > 0 {
+			return errors.New("a KeyFromServer target needs PublicKeyEnv and no EnvPrefix, EnvFile, KeyFiles or Dev.EnvFiles")
+		}
 	default:
 		return fmt.Errorf("unknown Key %d", t.Key)
 	}
 	if (t.Dev.Proxy == ProxyInConfig || t.Dev.Proxy == ProxyRewrites) && (t.Dev.ProxyConfig == "" || t.DevProxy == "") {
 		return errors.New("a dev proxy in the JS config needs Dev.ProxyConfig and the DevProxy hint")
+	}
+	if t.Static != nil {
+		// No build: nothing compiles TypeScript, and the browser reads the files as written.
+		if t.Static.ServerApp == nil || t.Static.DefaultDir == nil {
+			return errors.New("a Static target needs Static.ServerApp and Static.DefaultDir")
+		}
+		if len(t.Langs) != 1 || t.Langs[0] != "js" {
+			return errors.New("a Static target has no build: Langs must be js alone")
+		}
+		if t.DevScript != "" || t.Dev.Proxy != ProxyNone {
+			return errors.New("a Static target has no dev server: no DevScript, Dev.Proxy ProxyNone")
+		}
 	}
 	return nil
 }

@@ -20,14 +20,14 @@ import (
 // TestTargetOrders pins today's orders: the list order users see and the order detection tries
 // targets in (most specific first). A new target changes these lines on purpose.
 func TestTargetOrders(t *testing.T) {
-	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro"}; !reflect.DeepEqual(got, want) {
+	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro", "html"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("list order = %v, want %v", got, want)
 	}
 	var detect []string
 	for _, tg := range detectionOrder() {
 		detect = append(detect, tg.Name)
 	}
-	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "vue", "react", "vanilla"}; !reflect.DeepEqual(detect, want) {
+	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "vue", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
 		t.Errorf("detect order = %v, want %v", detect, want)
 	}
 }
@@ -93,8 +93,41 @@ func TestRegisterRefusesInconsistentTargets(t *testing.T) {
 		"in files with env":        func(x *Target) { x.Key, x.KeyFiles = KeyInFiles, []string{"k.ts"} },
 		"no dev server":            func(x *Target) { x.Dev.Tool = "" },
 		"config proxy no config":   func(x *Target) { x.Dev.ProxyConfig = "" },
+		"from server with prefix":  func(x *Target) { x.Key = KeyFromServer },
 	} {
 		x := good()
+		breakIt(x)
+		if err := x.check(); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+
+	// A static site: key from its server's environment, no build, no dev server in front.
+	static := func() *Target {
+		return &Target{
+			Name: "y-test", Title: "Y", Langs: []string{"js"}, ListOrder: 1002, DetectOrder: 1002,
+			Key: KeyFromServer, PublicKeyEnv: "MONO_PUBLIC_KEY",
+			Dev: DevServer{Tool: "your server", Port: 1, Proxy: ProxyNone},
+			Static: &StaticSite{
+				ServerApp:  func(fs.FS) ServerApp { return ServerApp{} },
+				DefaultDir: func(fs.FS) (string, string) { return "static", "the default" },
+			},
+		}
+	}
+	if err := static().check(); err != nil {
+		t.Fatalf("a consistent static definition was refused: %v", err)
+	}
+	for name, breakIt := range map[string]func(*Target){
+		"from server without key env": func(x *Target) { x.PublicKeyEnv = "" },
+		"from server with env file":   func(x *Target) { x.EnvFile = ".env" },
+		"from server with dev env":    func(x *Target) { x.Dev.EnvFiles = []string{".env"} },
+		"static without server app":   func(x *Target) { x.Static.ServerApp = nil },
+		"static without default dir":  func(x *Target) { x.Static.DefaultDir = nil },
+		"static in ts":                func(x *Target) { x.Langs = []string{"js", "ts"} },
+		"static with dev script":      func(x *Target) { x.DevScript = "dev" },
+		"static behind a dev proxy":   func(x *Target) { x.Dev.Proxy, x.Dev.ProxyConfig, x.DevProxy = ProxyInConfig, "y.config", "hint %d" },
+	} {
+		x := static()
 		breakIt(x)
 		if err := x.check(); err == nil {
 			t.Errorf("%s: accepted", name)

@@ -182,6 +182,9 @@ func oneShot(dir string, o generate.Options, t *generate.Target) string {
 	if o.Backend == "go" && o.ServerDir != generate.DefaultServerDir(o.GoModule) {
 		args = append(args, "--server-dir", shellQuote(o.ServerDir))
 	}
+	if o.StaticDir != "" {
+		args = append(args, "--static-dir", shellQuote(o.StaticDir))
+	}
 	if t != nil && o.PublicKeyEnv != t.PublicKeyEnv {
 		args = append(args, "--public-key-env", o.PublicKeyEnv)
 	}

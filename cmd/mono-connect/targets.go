@@ -17,6 +17,9 @@ type targetJSON struct {
 	Langs     []string `json:"langs"`
 	Features  []string `json:"features"`
 	PublicEnv string   `json:"public_key_env"`
+	// Node: the target's starter installs and builds with Node; false for a site served as static
+	// files, whose starter is Go only (CI's Node smoke job skips it).
+	Node bool `json:"node"`
 }
 
 func newTargetsCmd(ios *iostreams) *cobra.Command {
@@ -33,7 +36,7 @@ func newTargetsCmd(ios *iostreams) *cobra.Command {
 				if env == "" {
 					env = "(environment file)"
 				}
-				list = append(list, targetJSON{Name: t.Name, Title: t.Title, Langs: t.Langs, Features: generate.AllFeatures, PublicEnv: env})
+				list = append(list, targetJSON{Name: t.Name, Title: t.Title, Langs: t.Langs, Features: generate.AllFeatures, PublicEnv: env, Node: t.Static == nil})
 			}
 			if asJSON {
 				enc := json.NewEncoder(ios.Out)

@@ -147,6 +147,9 @@ func checkWidget(_ context.Context, p *project) Check {
 	if c, no := needRecord(p); no {
 		return c
 	}
+	if p.target.Static != nil {
+		return staticWidget(p)
+	}
 	pm := p.rec.Answers.PackageManager
 	b, err := os.ReadFile(filepath.Join(p.o.Root, "package.json"))
 	if err != nil {
@@ -197,8 +200,11 @@ func checkPublicKey(_ context.Context, p *project) Check {
 	if c, no := needRecord(p); no {
 		return c
 	}
-	if !p.target.KeyInEnv() {
+	switch p.target.Key {
+	case generate.KeyInFiles:
 		return p.angularPublicKey()
+	case generate.KeyFromServer:
+		return serverPublicKey(p)
 	}
 	name := p.rec.Answers.PublicKeyEnv
 	k := p.pub
@@ -638,6 +644,9 @@ func checkDevProxy(_ context.Context, p *project) Check {
 	}
 	if p.rec.Answers.Backend != "go" {
 		return skip("no Go backend (--backend none)")
+	}
+	if p.prof.Proxy == generate.ProxyNone {
+		return sameOriginProxy(p)
 	}
 	if p.crossOrigin() {
 		return pass("%s in %s points the browser at %s directly (no dev proxy needed)", p.backend.Name, p.backend.where(), originOf(p.backend.Value))

@@ -85,10 +85,14 @@ func load(ctx context.Context, o Options) *project {
 			p.srvEnv = &f
 		}
 	}
-	if !p.target.KeyInEnv() {
+	switch p.target.Key {
+	case generate.KeyInFiles:
 		p.pub = p.angularSetting("publicKey", ".development.ts")
 		p.backend = p.angularSetting("backendUrl", ".development.ts")
-	} else {
+	case generate.KeyFromServer:
+		// The page's server reads it from its environment (Dev.EnvFiles is empty: no file).
+		p.pub = p.devSetting(p.rec.Answers.PublicKeyEnv)
+	default:
 		p.pub = p.devSetting(p.rec.Answers.PublicKeyEnv)
 		p.backend = p.devSetting(p.target.BackendURLEnv)
 	}
@@ -235,6 +239,8 @@ func isMonoRoute(k string) bool {
 func (p *project) readProxy() proxyInfo {
 	root := p.o.Root
 	switch p.prof.Proxy {
+	case generate.ProxyNone:
+		return proxyInfo{}
 	case generate.ProxyJSONFile:
 		return p.angularProxy()
 	case generate.ProxyRewrites:
