@@ -34,6 +34,18 @@ core_ts_files() {
   done
 }
 
+# core_js_files does the same for a JavaScript project: the JS esbuild derives from the TS, each
+# module with its .d.ts beside it (editor types), and the types-only module as .d.ts alone.
+core_js_files() {
+  local m
+  echo "$1/connectjs.d.ts"
+  echo "$1/mono-connect-types.d.ts"
+  for m in mono-connect mono-connect-http mono-connect-session mono-connect-payments mono-connect-reauth; do
+    echo "$1/$m.js"
+    echo "$1/$m.d.ts"
+  done
+}
+
 brownfield_check() {
   local dir=$1; shift
   (cd "$dir" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm host)

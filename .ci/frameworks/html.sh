@@ -61,7 +61,7 @@ html_brownfield() {
   fi
   "$mc" generate "$dir" --check >/dev/null || fail "generate --check is not clean right after init in $dir"
 }
-element() { for f in connect.js connect.js.LICENSE.txt mono-connect-button.js mono-connect-dom.js mono-connect.js; do echo "$1/mono-connect/$f"; done; }
+element() { for f in connect.js connect.js.LICENSE.txt mono-connect-button.js mono-connect-dom.js; do echo "$1/mono-connect/$f"; done; core_js_files "$1/mono-connect"; }
 
 # A Go html/template app serving static/ at /static/, by hand (Go has no app generator).
 go_host="$scratch/gohost"
