@@ -158,9 +158,28 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
 	scaffold(t, dir, args...)
-	prebuildGoServer(t, filepath.Join(dir, "server"))
+	server := recordedServerDir(t, dir)
+	prebuildGoServer(t, server)
 	npmBuild(t, dir, r.buildEnv)
-	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
+	serveAndRun(t, r, dir, server, app, "/")
+}
+
+// recordedServerDir is where init put the standalone Go server (server/, or mono-server/ in
+// Nuxt, whose server/ is Nitro's), as mono-connect.json records it.
+func recordedServerDir(t *testing.T, dir string) string {
+	var rec struct {
+		Answers struct {
+			ServerDir string `json:"server_dir"`
+		} `json:"answers"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "mono-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &rec); err != nil || rec.Answers.ServerDir == "" {
+		t.Fatalf("mono-connect.json records no server_dir (%v)", err)
+	}
+	return filepath.Join(dir, filepath.FromSlash(rec.Answers.ServerDir))
 }
 
 func brownfield(t *testing.T, tg target, r recipe) {
@@ -186,10 +205,11 @@ func brownfield(t *testing.T, tg target, r recipe) {
 		t.Fatalf("init in a %s project recorded framework %q (greenfield %v)", tg.Name, rec.Answers.Framework, rec.Answers.Greenfield)
 	}
 	page := r.mount(t, dir)
-	prebuildGoServer(t, filepath.Join(dir, "server"))
+	server := recordedServerDir(t, dir)
+	prebuildGoServer(t, server)
 	npmBuild(t, dir, r.buildEnv)
 	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
-	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, "link", "exit", "double-click")
+	serveAndRun(t, r, dir, server, app, page, "link", "exit", "double-click")
 }
 
 // serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of

@@ -288,7 +288,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		if o.GoModule != nil {
 			dir := o.ServerDir
 			if dir == "" {
-				dir = DefaultServerDir(o.GoModule)
+				dir = t.DefaultServerDir(o.GoModule)
 			}
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir
@@ -297,7 +297,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		} else {
 			dir := o.ServerDir
 			if dir == "" {
-				dir = "server"
+				dir = t.DefaultServerDir(nil)
 			}
 			d.Server.Dir = dir
 			d.Server.PkgDir = dir + "/monoconnect"

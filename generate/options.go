@@ -184,6 +184,9 @@ func (o *Options) Normalize() (*Target, error) {
 			return nil, err
 		}
 		o.ServerDir = clean
+		if r := t.ReservedDir(clean); r != "" && o.GoModule == nil {
+			return nil, fieldError("server-dir", o.ServerDir, fmt.Sprintf("%s/ is %s's own folder; pick another, e.g. %s", r, t.Title, t.DefaultServerDir(nil)))
+		}
 	}
 
 	if !t.KeyInEnv() && o.PublicKeyEnv != "" {

@@ -32,8 +32,14 @@ var nuxtTarget = register(&Target{
 	GreenfieldSrcDir: "app",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
-	StarterBases:     []string{"style"},
-	DevProxy:         "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
+	// server/ is Nitro's (server/api/, server/routes/, server/middleware/, ... are scanned, and
+	// a Nuxt developer expects their own server code there), public/ is served as static files
+	// (a server/.env there would be public). mono-server/ is a name no Nuxt convention claims
+	// (not app/, shared/, modules/, layers/, content/) and says whose it is.
+	StandaloneDir: "mono-server",
+	ReservedDirs:  []string{"server", "public"},
+	StarterBases:  []string{"style"},
+	DevProxy:      "in development, forward /api/mono to the Go server: vite.server.proxy {'/api/mono': 'http://localhost:%d'} in nuxt.config",
 })
 
 // nuxtSrcDir follows Nuxt 4's own rule for its default srcDir: app/ when it exists and holds

@@ -135,7 +135,7 @@ func askMissing(p Prompter, o *generate.Options, given map[string]bool, errOut i
 		}
 	}
 	if o.Backend != "none" && !given["server-dir"] && o.ServerDir == "" {
-		def := generate.DefaultServerDir(o.GoModule)
+		def := t.DefaultServerDir(o.GoModule)
 		dir, err := p.Input(qServerDir, def, validateServerDir)
 		if err != nil {
 			return err
