@@ -114,12 +114,16 @@ devloop() {
   ports=$(free_ports 2)
   go_port=${ports% *} web_port=${ports#* }
   # The starter's proxy names the server's default port (8080); here the server gets a free one
-  # (PORT in server/.env, which dev.mjs passes on) and the proxy is pointed at it.
+  # (PORT in the server dir's .env, which dev.mjs passes on) and the proxy is pointed at it.
   local proxy_files
   proxy_files=$(cd "$dir" && grep -l 'localhost:8080' vite.config.* next.config.* nuxt.config.* astro.config.* src/proxy.conf.json 2>/dev/null || true)
   [ "$(wc -w <<<"$proxy_files")" = 1 ] || fail "$fw: expected one dev proxy config naming localhost:8080, found: ${proxy_files:-none}"
   sed -i "s/localhost:8080/localhost:$go_port/" "$dir/$proxy_files"
-  printf 'MONO_SECRET_KEY=%s\nMONO_WEBHOOK_SECRET=%s\nPORT=%s\n' "$secret_key" "$webhook_secret" "$go_port" >"$dir/server/.env"
+  # The server's folder as recorded (server/, or mono-server/ in Nuxt, whose server/ is Nitro's).
+  local server_dir
+  server_dir=$(sed -n 's/^ *"server_dir": "\([^"]*\)".*/\1/p' "$dir/mono-connect.json")
+  [ -n "$server_dir" ] || fail "$fw: mono-connect.json records no server_dir"
+  printf 'MONO_SECRET_KEY=%s\nMONO_WEBHOOK_SECRET=%s\nPORT=%s\n' "$secret_key" "$webhook_secret" "$go_port" >"$dir/$server_dir/.env"
 
   local args
   case $fw in
@@ -203,7 +207,7 @@ doctor_clean() {
 dev_without_server() {
   local dir=$1 web_port=$2 log="$work/without.log" leader waited tree
   say "without MONO_SECRET_KEY: the server exits, and npm run dev stops the dev server and exits non-zero"
-  sed -i '/^MONO_SECRET_KEY=/d' "$dir/server/.env"
+  sed -i '/^MONO_SECRET_KEY=/d' "$dir/$server_dir/.env"
   local rc=0
   (cd "$dir" && env -u MONO_SECRET_KEY setsid npm run dev -- --host 127.0.0.1 --port "$web_port" --strictPort >"$log" 2>&1) || rc=$?
   [ $rc -ne 0 ] || { cat "$log"; fail "npm run dev exited 0 although the server could not start"; }

@@ -171,14 +171,33 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
 	scaffold(t, r, dir, args...)
-	prebuildGoServer(t, filepath.Join(dir, "server"))
+	server := recordedServerDir(t, dir)
+	prebuildGoServer(t, server)
 	if r.goOnly {
 		assertNoNode(t, dir)
-		serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
+		serveAndRun(t, r, dir, server, app, "/")
 		return
 	}
 	npmBuild(t, dir, r.buildEnv)
-	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, "/")
+	serveAndRun(t, r, dir, server, app, "/")
+}
+
+// recordedServerDir is where init put the standalone Go server (server/, or mono-server/ in
+// Nuxt, whose server/ is Nitro's), as mono-connect.json records it.
+func recordedServerDir(t *testing.T, dir string) string {
+	var rec struct {
+		Answers struct {
+			ServerDir string `json:"server_dir"`
+		} `json:"answers"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "mono-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &rec); err != nil || rec.Answers.ServerDir == "" {
+		t.Fatalf("mono-connect.json records no server_dir (%v)", err)
+	}
+	return filepath.Join(dir, filepath.FromSlash(rec.Answers.ServerDir))
 }
 
 func brownfield(t *testing.T, tg target, r recipe) {
@@ -217,9 +236,10 @@ func brownfield(t *testing.T, tg target, r recipe) {
 		serveAndRun(t, r, dir, dir, app, page, flows...)
 		return
 	}
-	prebuildGoServer(t, filepath.Join(dir, "server"))
+	server := recordedServerDir(t, dir)
+	prebuildGoServer(t, server)
 	npmBuild(t, dir, r.buildEnv)
-	serveAndRun(t, r, dir, filepath.Join(dir, "server"), app, page, flows...)
+	serveAndRun(t, r, dir, server, app, page, flows...)
 }
 
 // serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of

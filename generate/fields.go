@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -180,17 +181,29 @@ var fields = []*field{
 			}
 			// The record always names the directory; a default one was only the default for the
 			// situation then (server/ without a Go module), so it follows the situation now.
-			if a.ServerDir == "server" || a.ServerDir == "internal/monoconnect" || a.ServerDir == "monoconnect" {
+			// A Nuxt record's server/ (before Target.StandaloneDir) follows the situation too: the
+			// default is now mono-server/, and generate moves the files (servermove.go).
+			if a.ServerDir == "server" || a.ServerDir == "internal/monoconnect" || a.ServerDir == "monoconnect" ||
+				(s.target.StandaloneDir != "" && a.ServerDir == s.target.StandaloneDir) {
 				return "", false
 			}
 			return a.ServerDir, true
 		},
-		def: func(s *fieldState) string { return DefaultServerDir(s.opts.GoModule) },
+		def: func(s *fieldState) string { return s.target.DefaultServerDir(s.opts.GoModule) },
 		validate: func(s *fieldState, v string) (string, error) {
 			if s.opts.Backend == "none" {
 				return "", usageField("server-dir", v, "--server-dir has no effect with --backend none: drop one of them")
 			}
-			return ValidateServerDir(v)
+			clean, err := ValidateServerDir(v)
+			if err != nil {
+				return "", err
+			}
+			// Only the standalone module is refused a framework's own folder: inside the app's
+			// own Go module the place is the user's choice.
+			if r := s.target.ReservedDir(clean); r != "" && s.opts.GoModule == nil {
+				return "", fieldError("server-dir", v, fmt.Sprintf("%s/ is %s's own folder; pick another, e.g. %s", r, s.target.Title, s.target.DefaultServerDir(nil)))
+			}
+			return clean, nil
 		},
 	},
 	{

@@ -32,7 +32,13 @@ var nuxtTarget = register(&Target{
 	GreenfieldSrcDir: "app",
 	CoreDir:          "_src_/lib/mono-connect",
 	DevScript:        "dev",
-	StarterBases:     []string{"style"},
+	// server/ is Nitro's (server/api/, server/routes/, server/middleware/, ... are scanned, and
+	// a Nuxt developer expects their own server code there), public/ is served as static files
+	// (a server/.env there would be public). mono-server/ is a name no Nuxt convention claims
+	// (not app/, shared/, modules/, layers/, content/) and says whose it is.
+	StandaloneDir: "mono-server",
+	ReservedDirs:  []string{"server", "public"},
+	StarterBases:  []string{"style"},
 	// useMonoConnect and MonoConnectButton.vue are Vue's own (templates/vue/integration), as Next's
 	// hook is React's; Nuxt adds its config (runtimeConfig), the local module that declares it, the
 	// auto-imported composables/ entry and the client-only components/ button.

@@ -66,6 +66,15 @@ type Target struct {
 	// Vite starter shares (.gitignore).
 	StarterBases []string
 
+	// StandaloneDir is where the standalone Go module goes when --server-dir is not given and the
+	// project is in no Go module ("": server/). ReservedDirs are folders the framework itself owns
+	// (Nuxt's server/ is Nitro's): the standalone module may not go there (--server-dir naming
+	// one or a folder inside one is a usage error), and a record that put it there is moved to
+	// StandaloneDir on the next generate or init. Inside the app's Go module the place is the
+	// user's choice (its import path is theirs too).
+	StandaloneDir string
+	ReservedDirs  []string
+
 	// ServerComponents: the framework renders React Server Components, so client modules start
 	// with 'use client' (elsewhere the directive is noise that Vite's Rollup warns about).
 	ServerComponents bool
@@ -123,6 +132,24 @@ type ServerApp struct {
 	// OwnsBundler: the app's own asset pipeline puts a bundler in package.json (Laravel and
 	// Rails name vite), so a BundlerOnly target's match is this app's, not a JS app's.
 	OwnsBundler bool
+}
+
+// DefaultServerDir is where the Go code goes for this target when --server-dir is not given.
+func (t *Target) DefaultServerDir(mod *GoModule) string {
+	if mod == nil && t.StandaloneDir != "" {
+		return t.StandaloneDir
+	}
+	return DefaultServerDir(mod)
+}
+
+// ReservedDir returns the folder of the framework's own that dir is or lies in, or "".
+func (t *Target) ReservedDir(dir string) string {
+	for _, r := range t.ReservedDirs {
+		if dir == r || strings.HasPrefix(dir, r+"/") {
+			return r
+		}
+	}
+	return ""
 }
 
 // KeySource is where an app reads the Mono public key from.
@@ -257,6 +284,11 @@ func (t *Target) check() error {
 		}
 	default:
 		return fmt.Errorf("unknown Key %d", t.Key)
+	}
+	if t.StandaloneDir != "" {
+		if _, err := ValidateServerDir(t.StandaloneDir); err != nil || t.ReservedDir(t.StandaloneDir) != "" {
+			return errors.New("StandaloneDir must be a valid --server-dir outside ReservedDirs")
+		}
 	}
 	if (t.Dev.Proxy == ProxyInConfig || t.Dev.Proxy == ProxyRewrites) && (t.Dev.ProxyConfig == "" || t.DevProxy == "") {
 		return errors.New("a dev proxy in the JS config needs Dev.ProxyConfig and the DevProxy hint")

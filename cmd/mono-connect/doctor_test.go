@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/doctor"
 )
 
@@ -81,7 +82,7 @@ func makeStarters(t *testing.T) map[string]starter {
 			}
 			bin := filepath.Join(base, fw+"-server")
 			cmd := exec.Command("go", "build", "-o", bin, ".")
-			cmd.Dir = filepath.Join(dir, "server")
+			cmd.Dir = filepath.Join(dir, generate.LookupTarget(fw).DefaultServerDir(nil))
 			cmd.Env = goEnv(t)
 			if b, err := cmd.CombinedOutput(); err != nil {
 				startersErr = fmt.Errorf("building %s's server: %v: %s", fw, err, b)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -72,6 +74,12 @@ func generateRun(o *generateOptions) error {
 	}
 	if prev == nil {
 		return usagef("no %s in %s: run mono-connect init first", generate.RecordName, o.Dir)
+	}
+	if prev, err = serverMove(o.IO.Err, root, o.Dir, prev, o.Check, o.DryRun); err != nil {
+		if errors.Is(err, errDryRunStop) {
+			return nil
+		}
+		return err
 	}
 	opts := prev.Answers.Options()
 	if opts.Backend == "go" && !prev.Answers.ServerStandalone {
@@ -158,3 +166,29 @@ func restoreAdvice(drift []apply.Drift, dir string) string {
 	}
 	return "run " + cmd + " to restore them"
 }
+
+// serverMove moves a standalone Go server out of a folder its framework owns (generate.ServerMove)
+// before anything is planned, and returns the record to plan from. --check and --dry-run move
+// nothing: the first reports the move as drift, the second says what generate would do.
+func serverMove(errOut io.Writer, root, dir string, prev *generate.Record, check, dryRun bool) (*generate.Record, error) {
+	m := generate.PlanServerMove(prev)
+	if m == nil {
+		return prev, nil
+	}
+	cmd := "mono-connect generate"
+	if dir != "." {
+		cmd += " " + shellQuote(filepath.ToSlash(dir))
+	}
+	switch {
+	case check:
+		fmt.Fprintf(errOut, "mono-connect: the Go server is in %s/, %s: run %s to move it to %s/ (your edits kept)\n", m.From, reservedWhy(m), cmd, m.To)
+		return nil, errDrift
+	case dryRun:
+		fmt.Fprintf(errOut, "mono-connect: would move the Go server from %s/ (%s) to %s/ first; nothing is planned until it has moved\n", m.From, reservedWhy(m), m.To)
+		return nil, errDryRunStop
+	}
+	return moveServer(root, m, errOut)
+}
+
+// errDryRunStop ends a dry run that cannot plan before a move it may not make.
+var errDryRunStop = errors.New("dry run stops before the move")

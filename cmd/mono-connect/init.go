@@ -94,7 +94,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.AuthMethod, "auth-method", "", "with --institution: internet_banking or mobile_banking (default internet_banking)")
 	f.StringVar(&opts.Backend, "backend", "", "server code to write: go or none (default go)")
 	f.StringVar(&opts.StaticDir, "static-dir", "", "html only: the static folder your server serves, where the element and connect.js go (default: public/ for Laravel and Rails, else static/)")
-	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/)")
+	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/, or mono-server/ in Nuxt, whose server/ is Nitro's)")
 	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
 	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
@@ -121,6 +121,12 @@ func initRun(o *initOptions) error {
 	}
 	prev, err := readRecord(root)
 	if err != nil {
+		return err
+	}
+	if prev, err = serverMove(o.IO.Err, root, o.Dir, prev, false, o.DryRun); err != nil {
+		if errors.Is(err, errDryRunStop) {
+			return nil
+		}
 		return err
 	}
 	project := os.DirFS(root)
