@@ -78,6 +78,43 @@ func mountReact(t *testing.T, dir string) string {
 	return "/"
 }
 
+// mountSolid puts a component on create-vite's solid-ts App, built on the generated primitive
+// (useMonoConnect, whose state is a signal) rather than the bare core, so the brownfield run
+// drives the Solid binding a user would import.
+func mountSolid(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
+	rel, err := filepath.Rel(src, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { createSignal, For } from 'solid-js'
+import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
+
+export default function MonoE2E() {
+  const [reason, setReason] = createSignal('')
+  const [events, setEvents] = createSignal<string[]>([])
+  const mono = useMonoConnect({
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  })
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
+      <p data-mono-status>{mono.status()}</p>
+      <p data-mono-close-reason>{reason()}</p>
+      <ul data-mono-events><For each={events()}>{(e) => <li>{e}</li>}</For></ul>
+    </section>
+  )
+}
+`)
+	app := filepath.Join(src, "App.tsx")
+	insertAfter(t, app, "import './App.css'\n", "import MonoE2E from './MonoE2E'\n")
+	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

@@ -57,6 +57,11 @@ var recipes = map[string]recipe{
 		host:  createAngularHost,
 		mount: mountAngular,
 	},
+	"solid": {
+		serve: staticDir("dist"),
+		host:  createVite("solid-ts"),
+		mount: mountSolid,
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
