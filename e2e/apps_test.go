@@ -51,7 +51,7 @@ func envList(name string) map[string]bool {
 
 // jsToo are the frameworks whose js flavour runs by default (the issue asks for React and Vue;
 // vanilla is nearly free).
-var jsToo = map[string]bool{"react": true, "vue": true, "vanilla": true, "solid": true}
+var jsToo = map[string]bool{"react": true, "vue": true, "vanilla": true, "solid": true, "preact": true}
 
 // TestApps scaffolds, builds, serves and drives every selected framework: greenfield in each
 // language, then brownfield inside a project made by the framework's own generator.

@@ -115,6 +115,42 @@ export default function MonoE2E() {
 	return "/"
 }
 
+// mountPreact puts a component on create-vite's preact-ts app, built on the generated hook
+// (useMonoConnect from preact/hooks), so the brownfield run drives the Preact binding.
+func mountPreact(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
+	rel, err := filepath.Rel(src, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { useState } from 'preact/hooks'
+import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
+
+export function MonoE2E() {
+  const [reason, setReason] = useState('')
+  const [events, setEvents] = useState<string[]>([])
+  const mono = useMonoConnect({
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  })
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
+      <p data-mono-status>{mono.status}</p>
+      <p data-mono-close-reason>{reason}</p>
+      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
+    </section>
+  )
+}
+`)
+	app := filepath.Join(src, "app.tsx")
+	insertAfter(t, app, "import './app.css'\n", "import { MonoE2E } from './MonoE2E'\n")
+	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

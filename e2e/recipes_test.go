@@ -62,6 +62,11 @@ var recipes = map[string]recipe{
 		host:  createVite("solid-ts"),
 		mount: mountSolid,
 	},
+	"preact": {
+		serve: staticDir("dist"),
+		host:  createVite("preact-ts"),
+		mount: mountPreact,
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,

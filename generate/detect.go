@@ -31,7 +31,7 @@ type Detection struct {
 }
 
 // detectOrder is most specific first: a Nuxt app also depends on vue, a Next app on react.
-var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "solid", "react", "vanilla"}
+var detectOrder = []string{"next", "nuxt", "angular", "svelte", "vue", "solid", "preact", "react", "vanilla"}
 
 // Detect reads project (package.json, lockfiles, config files) and reports what it finds.
 func Detect(project fs.FS) (Detection, error) {

@@ -104,7 +104,7 @@ func register(t *Target) *Target {
 }
 
 // targetOrder is the order targets are listed in (help text, `targets`, prompts).
-var targetOrder = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte", "solid"}
+var targetOrder = []string{"vanilla", "react", "next", "vue", "nuxt", "angular", "svelte", "solid", "preact"}
 
 // Targets returns every registered target in display order.
 func Targets() []*Target {

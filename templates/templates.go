@@ -9,5 +9,5 @@ import "embed"
 // FS is the template tree. The all: prefix keeps files whose names start with _ or . (such as
 // _gitignore), which embed would otherwise drop.
 //
-//go:embed all:core all:vite all:style all:server all:vanilla all:react all:next all:vue all:nuxt all:angular all:svelte all:solid
+//go:embed all:core all:vite all:style all:server all:vanilla all:react all:next all:vue all:nuxt all:angular all:svelte all:solid all:preact
 var FS embed.FS

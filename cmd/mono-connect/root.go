@@ -92,7 +92,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		Use:   "mono-connect",
 		Short: "Add Mono Connect bank-account linking to a web app",
 		Long: `mono-connect wires Mono's Connect widget (@mono.co/connect.js) into your web app the right way
-for its framework (vanilla, React, Next.js, Vue, Nuxt, Angular, SvelteKit, SolidJS), and writes the Go server
+for its framework (vanilla, React, Next.js, Vue, Nuxt, Angular, SvelteKit, SolidJS, Preact), and writes the Go server
 handler that exchanges the widget's code for an account id, with its own tests.`,
 		Example: `  # add Mono Connect to the React app in the current directory
   mono-connect init

@@ -46,6 +46,7 @@ var profiles = map[string]profile{
 	"react":   {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"vue":     {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"solid":   {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
+	"preact":  {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
 		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
 	"next": {tool: "next dev", devEnv: []string{".env.development.local", ".env.local", ".env.development", ".env"}, devPort: 3000, proxy: "next",

@@ -1,0 +1,23 @@
+package generate
+
+// preactTarget is Preact on Vite (@preact/preset-vite), the app create-vite's preact and
+// preact-ts templates make. The binding uses hooks from preact/hooks, not preact/compat, so it
+// works in an app that never aliases react; env and the config module are Vite's.
+//
+// List after solid. Detect before react: an app on preact/compat may also name react (an alias
+// such as "react": "npm:@preact/compat"), and is still a Preact app.
+var preactTarget = register(&Target{
+	Name:          "preact",
+	Title:         "Preact (Vite)",
+	Langs:         []string{"ts", "js"},
+	EnvPrefix:     "VITE_",
+	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
+	BackendURLEnv: "VITE_MONO_BACKEND_URL",
+	EnvFile:       ".env",
+	DetectDeps:    []string{"preact", "@preact/preset-vite"},
+	CoreDir:       "_src_/lib/mono-connect",
+	DevScript:     "dev",
+	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
+	Base:          "vite",
+	StarterBases:  []string{"style", "vite"},
+})
