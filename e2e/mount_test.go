@@ -151,6 +151,45 @@ export function MonoE2E() {
 	return "/"
 }
 
+// mountSvelteVite puts a component on create-vite's svelte-ts App, built on the generated
+// MonoConnect rune class, whose config reads import.meta.env (no SvelteKit in this host).
+func mountSvelteVite(t *testing.T, dir string) string {
+	lib := filepath.Join(dir, "src", "lib")
+	bindingDir := filepath.Dir(findFiles(t, dir, "mono-connect.svelte.ts")[0])
+	rel, err := filepath.Rel(lib, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(lib, "MonoE2E.svelte"), `<script lang="ts">
+	import { onDestroy } from 'svelte';
+	import { MonoConnect } from './`+filepath.ToSlash(rel)+`/mono-connect.svelte.js';
+
+	let events = $state<string[]>([]);
+	const mono = new MonoConnect({
+		onLoad: () => { events.push('onLoad'); },
+		onEvent: (name) => { events.push(name); },
+	});
+	onDestroy(() => mono.destroy());
+	function link() {
+		mono.link().catch(() => {});
+	}
+</script>
+
+<section>
+	<button type="button" data-mono-connect onclick={link}>Link bank account</button>
+	<p data-mono-status>{mono.status}</p>
+	<p data-mono-close-reason>{mono.closeReason}</p>
+	<ul data-mono-events>
+		{#each events as e, i (i)}<li>{e}</li>{/each}
+	</ul>
+</section>
+`)
+	app := filepath.Join(dir, "src", "App.svelte")
+	insertAfter(t, app, "import Counter from './lib/Counter.svelte'\n", "  import MonoE2E from './lib/MonoE2E.svelte'\n")
+	insertAfter(t, app, "<section id=\"center\">\n", "  <MonoE2E />\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

@@ -71,6 +71,12 @@ var recipes = map[string]recipe{
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
+		// Plain Svelte on Vite (no SvelteKit) is svelte's vite variant, detected from the host.
+		variants: map[string]recipe{"vite": {
+			serve: staticDir("dist"),
+			host:  createVite("svelte-ts"),
+			mount: mountSvelteVite,
+		}},
 	},
 }
 

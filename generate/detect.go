@@ -18,6 +18,9 @@ type Detection struct {
 
 	Framework         string // "" when nothing matched
 	FrameworkEvidence string // e.g. `"next" in package.json`
+	// Variant is the framework's variant the project is (Options.Variant): "vite" for a plain
+	// Svelte app; "" for the framework itself.
+	Variant string
 
 	Lang         string // "ts" when tsconfig.json exists, "js" for a package.json without one, "" otherwise
 	LangEvidence string
@@ -63,6 +66,9 @@ func Detect(project fs.FS) (Detection, error) {
 		if t := LookupTarget(name); t != nil {
 			if ev := matchDeps(t, deps); ev != "" {
 				d.Framework, d.FrameworkEvidence = name, ev
+				if name == "svelte" {
+					d.Variant = svelteVariant(deps)
+				}
 				break
 			}
 		}

@@ -64,6 +64,14 @@ type Target struct {
 	// StarterMajor is the major the greenfield starter pins, used when Major finds none.
 	StarterMajor int
 
+	// Variants are other shapes of the same framework, under the same --framework name, chosen by
+	// Options.Variant (detection sets it): each is a whole definition used instead of this one,
+	// rendering the same template folder, whose templates tell them apart by .Variant. A variant
+	// is for existing apps only (greenfield is the target itself).
+	Variants map[string]*Target
+	// Variant is the key a variant definition is registered under in its parent's Variants.
+	Variant string
+
 	// Merges are extra edits to files the user owns (e.g. Angular's angular.json), applied in
 	// both modes after the starter is laid down.
 	Merges []Merge

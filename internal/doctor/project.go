@@ -49,6 +49,7 @@ var profiles = map[string]profile{
 	"preact":  {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"svelte": {tool: "SvelteKit (Vite)", devEnv: viteDevEnv, devPort: 5173, proxy: "vite",
 		cspHTML: []string{"src/app.html"}, cspConfigs: []string{"svelte.config", "vite.config"}},
+	"svelte/vite": {tool: "Vite", devEnv: viteDevEnv, devPort: 5173, proxy: "vite", cspHTML: []string{"index.html"}},
 	"next": {tool: "next dev", devEnv: []string{".env.development.local", ".env.local", ".env.development", ".env"}, devPort: 3000, proxy: "next",
 		cspConfigs: []string{"next.config"}},
 	"nuxt":    {tool: "nuxt dev", devEnv: []string{".env"}, devPort: 3000, proxy: "nuxt", cspConfigs: []string{"nuxt.config"}},
@@ -106,6 +107,14 @@ func load(ctx context.Context, o Options) *project {
 	if p.rec != nil {
 		p.target = generate.LookupTarget(p.rec.Answers.Framework)
 		p.prof = profiles[p.rec.Answers.Framework]
+		// A recorded variant (plain Svelte on Vite under svelte) has its own env names and dev
+		// server: read the project as that definition and profile.
+		if v := p.rec.Answers.Variant; v != "" && p.target != nil && p.target.Variants[v] != nil {
+			p.target = p.target.Variants[v]
+			if prof, ok := profiles[p.rec.Answers.Framework+"/"+v]; ok {
+				p.prof = prof
+			}
+		}
 	}
 	entries, _ := os.ReadDir(o.Root)
 	for _, e := range entries {
