@@ -57,10 +57,26 @@ var recipes = map[string]recipe{
 		host:  createAngularHost,
 		mount: mountAngular,
 	},
+	"solid": {
+		serve: staticDir("dist"),
+		host:  createVite("solid-ts"),
+		mount: mountSolid,
+	},
+	"preact": {
+		serve: staticDir("dist"),
+		host:  createVite("preact-ts"),
+		mount: mountPreact,
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
+		// Plain Svelte on Vite (no SvelteKit) is svelte's vite variant, detected from the host.
+		variants: map[string]recipe{"vite": {
+			serve: staticDir("dist"),
+			host:  createVite("svelte-ts"),
+			mount: mountSvelteVite,
+		}},
 	},
 }
 

@@ -21,6 +21,9 @@ type Options struct {
 	Backend      string   // "go" or "none"
 	ServerDir    string   // where the Go code goes; "" means the default for the situation
 	PublicKeyEnv string   // "" means the target's default
+	// Variant picks one of the target's Variants ("" the target itself): "vite" is plain Svelte on
+	// Vite under svelte. Detection sets it; init's --variant names it; it is recorded.
+	Variant string
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
@@ -133,6 +136,16 @@ func (o *Options) Normalize() (*Target, error) {
 	t := LookupTarget(o.Framework)
 	if t == nil {
 		return nil, usagef("unknown framework %q for --framework: use one of %s", o.Framework, strings.Join(TargetNames(), ", "))
+	}
+	if o.Variant != "" {
+		v := t.Variants[o.Variant]
+		if v == nil {
+			return nil, usagef("unknown --variant %q for %s%s", o.Variant, t.Name, variantHint(t))
+		}
+		if o.Greenfield {
+			return nil, usagef("--variant %s is for an existing app: a new %s app is %s (drop --variant)", o.Variant, t.Name, t.Title)
+		}
+		t = v
 	}
 	if o.Lang == "" {
 		o.Lang = t.Langs[0]
@@ -333,4 +346,17 @@ func sortedCopy(in []string) []string {
 	out := append([]string(nil), in...)
 	sort.Strings(out)
 	return out
+}
+
+// variantHint lists a target's variants for an error message ("" when it has none).
+func variantHint(t *Target) string {
+	if len(t.Variants) == 0 {
+		return ": it has no variants (drop --variant)"
+	}
+	names := make([]string, 0, len(t.Variants))
+	for name := range t.Variants {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return ": use " + strings.Join(names, " or ") + ", or drop --variant"
 }

@@ -29,6 +29,7 @@ type initOptions struct {
 	Backend        string
 	ServerDir      string
 	PublicKeyEnv   string
+	Variant        string
 	PublicKey      string
 	PackageManager string
 	Install        bool
@@ -88,6 +89,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.Backend, "backend", "", "server code to write: go or none (default go)")
 	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/)")
 	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
+	f.StringVar(&opts.Variant, "variant", "", "a variant of --framework for an existing app ("+variantList()+"; default: detected)")
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
 	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
 	f.BoolVar(&opts.Install, "install", false, "run the package manager to install @mono.co/connect.js")
@@ -135,6 +137,7 @@ func initRun(o *initOptions) error {
 		Backend:        o.Backend,
 		ServerDir:      o.ServerDir,
 		PublicKeyEnv:   o.PublicKeyEnv,
+		Variant:        o.Variant,
 		PublicKey:      o.PublicKey,
 		PackageManager: o.PackageManager,
 		Installing:     o.Install && !o.DryRun,
@@ -159,6 +162,12 @@ func initRun(o *initOptions) error {
 	if opts.Framework == "" && det.Framework != "" {
 		opts.Framework = det.Framework
 		took("framework", "framework", det.Framework, det.FrameworkEvidence)
+	}
+	// The variant is the project's (e.g. a plain Svelte app without @sveltejs/kit), whether the
+	// framework was detected or named; --variant or the record decides otherwise.
+	if opts.Variant == "" && det.Variant != "" && opts.Framework == det.Framework && !opts.Greenfield {
+		opts.Variant = det.Variant
+		took("variant", "variant", det.Variant, det.VariantEvidence)
 	}
 	if opts.Lang == "" && det.Lang != "" {
 		if t := generate.LookupTarget(opts.Framework); t == nil || t.SupportsLang(det.Lang) {
@@ -281,6 +290,9 @@ func fillFromRecord(o *generate.Options, a generate.Answers, featuresSet bool) {
 		}
 	}
 	set(&o.PublicKeyEnv, a.PublicKeyEnv)
+	if o.Framework == a.Framework {
+		set(&o.Variant, a.Variant)
+	}
 	set(&o.PackageManager, a.PackageManager)
 }
 
