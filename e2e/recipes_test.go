@@ -71,12 +71,28 @@ var recipes = map[string]recipe{
 		host:  copyHost("astro"),
 		mount: mountAstro,
 	},
+	"solid": {
+		serve: staticDir("dist"),
+		host:  createVite("solid-ts"),
+		mount: mountSolid,
+	},
+	"preact": {
+		serve: staticDir("dist"),
+		host:  createVite("preact-ts"),
+		mount: mountPreact,
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
 		// A double click reports onlinked once.
 		binding: mountSvelteBinding, bindingCheck: "linked-once",
+		// Plain Svelte on Vite (no SvelteKit) is svelte's vite variant, detected from the host.
+		variants: map[string]recipe{"vite": {
+			serve: staticDir("dist"),
+			host:  createVite("svelte-ts"),
+			mount: mountSvelteVite,
+		}},
 	},
 }
 

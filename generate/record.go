@@ -50,6 +50,7 @@ type Answers struct {
 	ServerDir        string   `json:"server_dir,omitempty"`
 	ServerStandalone bool     `json:"server_standalone,omitempty"`
 	PublicKeyEnv     string   `json:"public_key_env"`
+	Variant          string   `json:"variant,omitempty"`
 	PackageManager   string   `json:"package_manager"`
 	Greenfield       bool     `json:"greenfield"`
 }
@@ -79,6 +80,7 @@ func (a Answers) Options() Options {
 		Backend:        a.Backend,
 		ServerDir:      a.ServerDir,
 		PublicKeyEnv:   a.PublicKeyEnv,
+		Variant:        a.Variant,
 		PackageManager: a.PackageManager,
 	}
 }
