@@ -75,11 +75,15 @@ var recipes = map[string]recipe{
 		serve: staticDir("dist"),
 		host:  createVite("solid-ts"),
 		mount: mountSolid,
+		// onLinked and onCancelled of the generated hook, through the generated button.
+		binding: mountSolidBinding, bindingCheck: "linked-once",
 	},
 	"preact": {
 		serve: staticDir("dist"),
 		host:  createVite("preact-ts"),
 		mount: mountPreact,
+		// onLinked and onCancelled of the generated hook, through the generated button.
+		binding: mountPreactBinding, bindingCheck: "linked-once",
 	},
 	"svelte": {
 		serve: serveSvelteKit,

@@ -8,7 +8,7 @@
 import { useMonoConnect } from './useMonoConnect.js';
 
 /**
- * Takes useMonoConnect's options (onLinked, onClose, onEvent, customer, ...), any other button
+ * Takes useMonoConnect's options (onLinked, onCancelled, onError, customer, ...), any other button
  * attribute, and mono: a controller from useMonoConnect() in a parent component, which the
  * button then opens instead of its own (the options are then ignored: give them to that call).
  *
@@ -23,6 +23,7 @@ export function MonoConnectButton({
   onLinked,
   onPayment,
   onClose,
+  onCancelled,
   onEvent,
   onLoad,
   onError,
@@ -35,7 +36,7 @@ export function MonoConnectButton({
 }) {
   // Hooks cannot be called conditionally, so the button's own controller always exists; with a
   // mono prop it simply stays unused (creating one loads nothing and touches no DOM).
-  const own = useMonoConnect({ onLinked, onPayment, onClose, onEvent, onLoad, onError, onStatus, customer, institution, reference });
+  const own = useMonoConnect({ onLinked, onPayment, onClose, onCancelled, onEvent, onLoad, onError, onStatus, customer, institution, reference });
   const active = mono ?? own;
   // Never disabled while busy: the controller turns a double click into one session, and a
   // disabled button would drop keyboard focus; aria-busy tells assistive technology instead.

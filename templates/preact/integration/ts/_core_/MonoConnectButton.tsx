@@ -24,6 +24,7 @@ export function MonoConnectButton({
   onLinked,
   onPayment,
   onClose,
+  onCancelled,
   onEvent,
   onLoad,
   onError,
@@ -36,7 +37,7 @@ export function MonoConnectButton({
 }: MonoConnectButtonProps) {
   // Hooks cannot be called conditionally, so the button's own controller always exists; with a
   // mono prop it simply stays unused (creating one loads nothing and touches no DOM).
-  const own = useMonoConnect({ onLinked, onPayment, onClose, onEvent, onLoad, onError, onStatus, customer, institution, reference });
+  const own = useMonoConnect({ onLinked, onPayment, onClose, onCancelled, onEvent, onLoad, onError, onStatus, customer, institution, reference });
   const active = mono ?? own;
   // Never disabled while busy: the controller turns a double click into one session, and a
   // disabled button would drop keyboard focus; aria-busy tells assistive technology instead.

@@ -9,7 +9,7 @@ import { splitProps } from 'solid-js';
 import { useMonoConnect } from './useMonoConnect.js';
 
 /**
- * Takes useMonoConnect's options (onLinked, onClose, onEvent, customer, ...), any other button
+ * Takes useMonoConnect's options (onLinked, onCancelled, onError, customer, ...), any other button
  * attribute, and mono: a controller from useMonoConnect() in a parent component, which the button
  * then opens instead of its own (the options are then ignored: give them to that call).
  *
@@ -24,7 +24,7 @@ export function MonoConnectButton(props) {
   // uses them, and the rest go on the button as they change.
   const [options, local, buttonProps] = splitProps(
     props,
-    ['onLinked', 'onPayment', 'onClose', 'onEvent', 'onLoad', 'onError', 'onStatus', 'customer', 'institution', 'reference'],
+    ['onLinked', 'onPayment', 'onClose', 'onCancelled', 'onEvent', 'onLoad', 'onError', 'onStatus', 'customer', 'institution', 'reference'],
     ['mono', 'children'],
   );
   // The button's own controller exists even with a mono prop (creating one loads nothing and

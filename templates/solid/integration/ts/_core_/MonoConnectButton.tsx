@@ -24,7 +24,7 @@ export function MonoConnectButton(props: MonoConnectButtonProps) {
   // uses them, and the rest go on the button as they change.
   const [options, local, buttonProps] = splitProps(
     props,
-    ['onLinked', 'onPayment', 'onClose', 'onEvent', 'onLoad', 'onError', 'onStatus', 'customer', 'institution', 'reference'],
+    ['onLinked', 'onPayment', 'onClose', 'onCancelled', 'onEvent', 'onLoad', 'onError', 'onStatus', 'customer', 'institution', 'reference'],
     ['mono', 'children'],
   );
   // The button's own controller exists even with a mono prop (creating one loads nothing and
