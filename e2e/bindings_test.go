@@ -93,8 +93,9 @@ export default function BindingE2E() {
   const [linked, setLinked] = createSignal(0)
   const [cancelled, setCancelled] = createSignal(0)
   const mono = useMonoConnect({
-    onLinked: () => setLinked((n) => n + 1),
-    onCancelled: () => setCancelled((n) => n + 1),
+    // Braces: a Solid setter returns the new value, and the callbacks return nothing.
+    onLinked: () => { setLinked((n) => n + 1) },
+    onCancelled: () => { setCancelled((n) => n + 1) },
   })
   return (
     <section>
