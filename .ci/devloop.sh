@@ -244,7 +244,7 @@ dev_without_server() {
 }
 
 # DEVLOOP_TARGETS narrows the run while working on one framework (CI runs them all).
-for target in ${DEVLOOP_TARGETS:-vanilla:js react:ts react-router:js vue:js next:ts nuxt:js angular:ts svelte:ts astro:ts}; do
+for target in ${DEVLOOP_TARGETS:-vanilla:js react:ts react-router:js vue:js next:ts nuxt:js angular:ts svelte:ts solid:js preact:ts astro:ts}; do
   devloop "${target%:*}" "${target#*:}"
 done
 echo "dev loop passed for every greenfield starter"

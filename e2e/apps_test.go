@@ -49,9 +49,9 @@ func envList(name string) map[string]bool {
 	return out
 }
 
-// jsToo are the frameworks whose js flavour runs by default (the issues ask for React, Vue, React Router and Astro;
-// vanilla is nearly free).
-var jsToo = map[string]bool{"react": true, "react-router": true, "astro": true, "vue": true, "vanilla": true}
+// jsToo are the frameworks whose js flavour runs by default (the issues ask for React, Vue, React
+// Router, Astro, Solid and Preact; vanilla is nearly free).
+var jsToo = map[string]bool{"react": true, "react-router": true, "astro": true, "vue": true, "vanilla": true, "solid": true, "preact": true}
 
 // TestApps scaffolds, builds, serves and drives every selected framework: greenfield in each
 // language, then brownfield inside a project made by the framework's own generator.
@@ -91,7 +91,11 @@ func TestApps(t *testing.T) {
 				t.Run("greenfield-"+lang, func(t *testing.T) { greenfield(t, tg, r, lang) })
 			}
 			if os.Getenv("E2E_BROWNFIELD") != "0" {
-				t.Run("brownfield", func(t *testing.T) { brownfield(t, tg, r) })
+				t.Run("brownfield", func(t *testing.T) { brownfield(t, tg, r, "") })
+				for variant, vr := range r.variants {
+					variant, vr := variant, vr
+					t.Run("brownfield-"+variant, func(t *testing.T) { brownfield(t, tg, vr, variant) })
+				}
 			}
 		})
 	}
@@ -200,17 +204,23 @@ func recordedServerDir(t *testing.T, dir string) string {
 	return filepath.Join(dir, filepath.FromSlash(rec.Answers.ServerDir))
 }
 
-func brownfield(t *testing.T, tg target, r recipe) {
+// brownfield runs one host; variant is the target variant detection must record for it ("" none).
+func brownfield(t *testing.T, tg target, r recipe, variant string) {
 	if r.host == nil {
 		t.Fatalf("no brownfield host for %s", tg.Name)
 	}
-	dir := filepath.Join(workRoot, tg.Name+"-brownfield")
+	name := tg.Name + "-brownfield"
+	if variant != "" {
+		name += "-" + variant
+	}
+	dir := filepath.Join(workRoot, name)
 	os.RemoveAll(dir)
 	timings.time(t.Name()+": create the host app with the framework's generator", func() { r.host(t, dir) })
 	scaffold(t, r, dir) // no --framework, no --lang: brownfield detects them from the host
 	var rec struct {
 		Answers struct {
 			Framework  string `json:"framework"`
+			Variant    string `json:"variant"`
 			Greenfield bool   `json:"greenfield"`
 		} `json:"answers"`
 	}
@@ -219,11 +229,11 @@ func brownfield(t *testing.T, tg target, r recipe) {
 	} else if err := json.Unmarshal(b, &rec); err != nil {
 		t.Fatalf("mono-connect.json: %v", err)
 	}
-	if rec.Answers.Framework != tg.Name || rec.Answers.Greenfield {
-		t.Fatalf("init in a %s project recorded framework %q (greenfield %v)", tg.Name, rec.Answers.Framework, rec.Answers.Greenfield)
+	if rec.Answers.Framework != tg.Name || rec.Answers.Variant != variant || rec.Answers.Greenfield {
+		t.Fatalf("init in a %s project (variant %q) recorded framework %q, variant %q (greenfield %v)", tg.Name, variant, rec.Answers.Framework, rec.Answers.Variant, rec.Answers.Greenfield)
 	}
 	page := r.mount(t, dir)
-	app := &appUnderTest{name: tg.Name + "-brownfield", publicKey: testPublicKey, events: true}
+	app := &appUnderTest{name: name, publicKey: testPublicKey, events: true}
 	flows := []string{"link", "exit", "double-click"}
 	if r.binding != nil {
 		app.bindingURL, app.bindingCheck = r.binding(t, dir), r.bindingCheck
@@ -287,6 +297,8 @@ type recipe struct {
 	// returns its path; bindingCheck names what flowBinding checks there. nil: none.
 	binding      func(t *testing.T, dir string) string
 	bindingCheck string
+	// variants are further brownfield hosts, each detected as the named target variant.
+	variants map[string]recipe
 }
 
 // staticDir serves a directory of built files (SPA builds).

@@ -71,6 +71,79 @@ func mountSvelteBinding(t *testing.T, dir string) string {
 	return "/binding"
 }
 
+// bindingLib is the generated binding's folder as an import path from dir/src.
+func bindingLib(t *testing.T, dir string) string {
+	lib := path.Dir(coreImport(t, dir, filepath.Join(dir, "src"))) // path.Dir drops a leading "./"
+	if !strings.HasPrefix(lib, ".") {
+		lib = "./" + lib
+	}
+	return lib
+}
+
+// mountSolidBinding adds a page (index.html?binding): the generated MonoConnectButton driving a
+// useMonoConnect whose onLinked and onCancelled count their calls, as flowLinkedOnce reads them.
+func mountSolidBinding(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	lib := bindingLib(t, dir)
+	writeFile(t, filepath.Join(src, "BindingE2E.tsx"), `import { createSignal } from 'solid-js'
+import { useMonoConnect } from '`+lib+`/useMonoConnect'
+import { MonoConnectButton } from '`+lib+`/MonoConnectButton'
+
+export default function BindingE2E() {
+  const [linked, setLinked] = createSignal(0)
+  const [cancelled, setCancelled] = createSignal(0)
+  const mono = useMonoConnect({
+    // Braces: a Solid setter returns the new value, and the callbacks return nothing.
+    onLinked: () => { setLinked((n) => n + 1) },
+    onCancelled: () => { setCancelled((n) => n + 1) },
+  })
+  return (
+    <section>
+      <MonoConnectButton mono={mono} />
+      <p data-mono-status>{mono.status()}</p>
+      <p data-mono-linked-count>{linked()}</p>
+      <p data-mono-cancelled-count>{cancelled()}</p>
+    </section>
+  )
+}
+`)
+	index := filepath.Join(src, "index.tsx")
+	insertAfter(t, index, "import App from './App.tsx'\n", "import BindingE2E from './BindingE2E.tsx'\n")
+	replaceIn(t, index, "render(() => <App />", "render(() => (location.search === '?binding' ? <BindingE2E /> : <App />)")
+	return "/?binding"
+}
+
+// mountPreactBinding adds the same page on Preact: its hook from preact/hooks, its button.
+func mountPreactBinding(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	lib := bindingLib(t, dir)
+	writeFile(t, filepath.Join(src, "BindingE2E.tsx"), `import { useState } from 'preact/hooks'
+import { useMonoConnect } from '`+lib+`/useMonoConnect'
+import { MonoConnectButton } from '`+lib+`/MonoConnectButton'
+
+export function BindingE2E() {
+  const [linked, setLinked] = useState(0)
+  const [cancelled, setCancelled] = useState(0)
+  const mono = useMonoConnect({
+    onLinked: () => setLinked((n) => n + 1),
+    onCancelled: () => setCancelled((n) => n + 1),
+  })
+  return (
+    <section>
+      <MonoConnectButton mono={mono} />
+      <p data-mono-status>{mono.status}</p>
+      <p data-mono-linked-count>{linked}</p>
+      <p data-mono-cancelled-count>{cancelled}</p>
+    </section>
+  )
+}
+`)
+	main := filepath.Join(src, "main.tsx")
+	insertAfter(t, main, "import { App } from './app.tsx'\n", "import { BindingE2E } from './BindingE2E.tsx'\n")
+	replaceIn(t, main, "render(<App />", "render(location.search === '?binding' ? <BindingE2E /> : <App />")
+	return "/?binding"
+}
+
 // flowBinding runs the binding page's own check.
 func flowBinding(t *testing.T, b *browser, app *appUnderTest) {
 	page := *app

@@ -104,6 +104,118 @@ func mountAstro(t *testing.T, dir string) string {
 	return "/"
 }
 
+// mountSolid puts a component on create-vite's solid-ts App, built on the generated primitive
+// (useMonoConnect, whose state is a signal) rather than the bare core, so the brownfield run
+// drives the Solid binding a user would import.
+func mountSolid(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
+	rel, err := filepath.Rel(src, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { createSignal, For } from 'solid-js'
+import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
+
+export default function MonoE2E() {
+  const [reason, setReason] = createSignal('')
+  const [events, setEvents] = createSignal<string[]>([])
+  const mono = useMonoConnect({
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  })
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
+      <p data-mono-status>{mono.status()}</p>
+      <p data-mono-close-reason>{reason()}</p>
+      <ul data-mono-events><For each={events()}>{(e) => <li>{e}</li>}</For></ul>
+    </section>
+  )
+}
+`)
+	app := filepath.Join(src, "App.tsx")
+	insertAfter(t, app, "import './App.css'\n", "import MonoE2E from './MonoE2E'\n")
+	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
+	return "/"
+}
+
+// mountPreact puts a component on create-vite's preact-ts app, built on the generated hook
+// (useMonoConnect from preact/hooks), so the brownfield run drives the Preact binding.
+func mountPreact(t *testing.T, dir string) string {
+	src := filepath.Join(dir, "src")
+	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
+	rel, err := filepath.Rel(src, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { useState } from 'preact/hooks'
+import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
+
+export function MonoE2E() {
+  const [reason, setReason] = useState('')
+  const [events, setEvents] = useState<string[]>([])
+  const mono = useMonoConnect({
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  })
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
+      <p data-mono-status>{mono.status}</p>
+      <p data-mono-close-reason>{reason}</p>
+      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
+    </section>
+  )
+}
+`)
+	app := filepath.Join(src, "app.tsx")
+	insertAfter(t, app, "import './app.css'\n", "import { MonoE2E } from './MonoE2E'\n")
+	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
+	return "/"
+}
+
+// mountSvelteVite puts a component on create-vite's svelte-ts App, built on the generated
+// MonoConnect rune class, whose config reads import.meta.env (no SvelteKit in this host).
+func mountSvelteVite(t *testing.T, dir string) string {
+	lib := filepath.Join(dir, "src", "lib")
+	bindingDir := filepath.Dir(findFiles(t, dir, "mono-connect.svelte.ts")[0])
+	rel, err := filepath.Rel(lib, bindingDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(lib, "MonoE2E.svelte"), `<script lang="ts">
+	import { onDestroy } from 'svelte';
+	import { MonoConnect } from './`+filepath.ToSlash(rel)+`/mono-connect.svelte.js';
+
+	let events = $state<string[]>([]);
+	const mono = new MonoConnect({
+		onLoad: () => { events.push('onLoad'); },
+		onEvent: (name) => { events.push(name); },
+	});
+	onDestroy(() => mono.destroy());
+	function link() {
+		mono.link().catch(() => {});
+	}
+</script>
+
+<section>
+	<button type="button" data-mono-connect onclick={link}>Link bank account</button>
+	<p data-mono-status>{mono.status}</p>
+	<p data-mono-close-reason>{mono.closeReason}</p>
+	<ul data-mono-events>
+		{#each events as e, i (i)}<li>{e}</li>{/each}
+	</ul>
+</section>
+`)
+	app := filepath.Join(dir, "src", "App.svelte")
+	insertAfter(t, app, "import Counter from './lib/Counter.svelte'\n", "  import MonoE2E from './lib/MonoE2E.svelte'\n")
+	insertAfter(t, app, "<section id=\"center\">\n", "  <MonoE2E />\n")
+	return "/"
+}
+
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
 	t.Helper()

@@ -71,12 +71,32 @@ var recipes = map[string]recipe{
 		host:  copyHost("astro"),
 		mount: mountAstro,
 	},
+	"solid": {
+		serve: staticDir("dist"),
+		host:  createVite("solid-ts"),
+		mount: mountSolid,
+		// onLinked and onCancelled of the generated hook, through the generated button.
+		binding: mountSolidBinding, bindingCheck: "linked-once",
+	},
+	"preact": {
+		serve: staticDir("dist"),
+		host:  createVite("preact-ts"),
+		mount: mountPreact,
+		// onLinked and onCancelled of the generated hook, through the generated button.
+		binding: mountPreactBinding, bindingCheck: "linked-once",
+	},
 	"svelte": {
 		serve: serveSvelteKit,
 		host:  createSvelteKitHost,
 		mount: mountSvelte,
 		// A double click reports onlinked once.
 		binding: mountSvelteBinding, bindingCheck: "linked-once",
+		// Plain Svelte on Vite (no SvelteKit) is svelte's vite variant, detected from the host.
+		variants: map[string]recipe{"vite": {
+			serve: staticDir("dist"),
+			host:  createVite("svelte-ts"),
+			mount: mountSvelteVite,
+		}},
 	},
 	// Go has no app generator: the host is a small html/template app written by hand.
 	"html": {

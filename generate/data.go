@@ -4,8 +4,10 @@ package generate
 // in a field name fails the render (and the golden tests) instead of writing "<no value>".
 type TemplateData struct {
 	Framework string // the target's name (Target.Name, the --framework value)
-	Lang      string // "ts" or "js"
-	TS        bool   // Lang == "ts"
+	// Variant is the target variant rendered ("" the target itself; "vite": plain Svelte on Vite).
+	Variant string
+	Lang    string // "ts" or "js"
+	TS      bool   // Lang == "ts"
 
 	Features Features
 

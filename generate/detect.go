@@ -18,6 +18,10 @@ type Detection struct {
 
 	Framework         string // "" when nothing matched
 	FrameworkEvidence string // e.g. `"next" in package.json`
+	// Variant is the framework's variant the project is (Options.Variant, from the target's
+	// DetectVariant): "" for the framework itself. VariantEvidence says why.
+	Variant         string
+	VariantEvidence string
 
 	Lang         string // "ts" when tsconfig.json exists, "js" for a package.json without one, "" otherwise
 	LangEvidence string
@@ -66,6 +70,9 @@ func Detect(project fs.FS) (Detection, error) {
 	for _, t := range detectionOrder() {
 		if ev := matchDeps(t, deps); ev != "" {
 			d.Framework, d.FrameworkEvidence = t.Name, ev
+			if t.DetectVariant != nil {
+				d.Variant, d.VariantEvidence = t.DetectVariant(deps)
+			}
 			break
 		}
 	}

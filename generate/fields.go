@@ -77,6 +77,41 @@ var fields = []*field{
 		},
 	},
 	{
+		// A variant is another shape of the framework (plain Svelte on Vite under svelte): a flag
+		// names it, else the record (when it is of the same framework), else the project shows it.
+		// Never asked (the project decides), and never for a new app: a starter is the target itself.
+		name: "variant", key: "variant",
+		get:     func(o *Options) (string, bool) { return o.Variant, o.Variant != "" },
+		put:     func(o *Options, v string) { o.Variant = v },
+		applies: func(s *fieldState) bool { return len(s.target.Variants) > 0 && !s.opts.Greenfield },
+		ask:     func(*fieldState) bool { return false },
+		fromRecord: func(s *fieldState, a Answers) (string, bool) {
+			// A record of another framework's variant says nothing about this framework.
+			return a.Variant, a.Variant != "" && a.Framework == s.opts.Framework
+		},
+		detect: func(s *fieldState, d Detection) (string, string) {
+			if d.Framework != s.opts.Framework || s.opts.Greenfield {
+				return "", "" // --framework named another framework than the project's
+			}
+			return d.Variant, d.VariantEvidence
+		},
+		def: func(*fieldState) string { return "" },
+		validate: func(s *fieldState, v string) (string, error) {
+			t := s.target
+			variant := t.Variants[v]
+			if variant == nil {
+				return "", usageField("variant", v, "unknown --variant %q for %s%s", v, t.Name, variantHint(t))
+			}
+			if s.opts.Greenfield {
+				return "", usageField("variant", v, "--variant %s is for an existing app: a new %s app is %s (drop --variant)", v, t.Name, t.Title)
+			}
+			// Every field after this one reads the variant's definition (its languages, its key's
+			// env variable).
+			s.target = variant
+			return v, nil
+		},
+	},
+	{
 		name: "lang", key: "lang",
 		get:        func(o *Options) (string, bool) { return o.Lang, o.Lang != "" },
 		put:        func(o *Options, v string) { o.Lang = v },

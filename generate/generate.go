@@ -223,6 +223,7 @@ func (p *Plan) buildRecord(in Input) *Record {
 			AuthMethod:       o.AuthMethod,
 			Backend:          o.Backend,
 			PublicKeyEnv:     o.PublicKeyEnv,
+			Variant:          o.Variant,
 			PackageManager:   o.PackageManager,
 			Greenfield:       o.Greenfield || (in.Previous != nil && in.Previous.Answers.Greenfield),
 			ServerDir:        p.Data.Server.Dir,
@@ -254,6 +255,7 @@ func (p *Plan) buildRecord(in Input) *Record {
 func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 	d := TemplateData{
 		Framework:        t.Name,
+		Variant:          t.Variant,
 		ServerComponents: t.ServerComponents,
 		Lang:             o.Lang,
 		TS:               o.Lang == "ts",

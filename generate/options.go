@@ -24,6 +24,9 @@ type Options struct {
 	// folder the project's layout suggests); only a Static target has one.
 	StaticDir    string
 	PublicKeyEnv string // "" means the target's default
+	// Variant picks one of the target's Variants ("" the target itself): "vite" is plain Svelte on
+	// Vite under svelte. Detection sets it; init's --variant names it; it is recorded.
+	Variant string
 	// PublicKey is written to the target's gitignored env file when given. It is never recorded.
 	PublicKey      string
 	PackageManager string // npm, yarn, pnpm or bun
@@ -255,4 +258,17 @@ func sortedCopy(in []string) []string {
 	out := append([]string(nil), in...)
 	sort.Strings(out)
 	return out
+}
+
+// variantHint lists a target's variants for an error message ("" when it has none).
+func variantHint(t *Target) string {
+	if len(t.Variants) == 0 {
+		return ": it has no variants (drop --variant)"
+	}
+	names := make([]string, 0, len(t.Variants))
+	for name := range t.Variants {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return ": use " + strings.Join(names, " or ") + ", or drop --variant"
 }

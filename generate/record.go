@@ -51,6 +51,7 @@ type Answers struct {
 	ServerStandalone bool     `json:"server_standalone,omitempty"`
 	StaticDir        string   `json:"static_dir,omitempty"`
 	PublicKeyEnv     string   `json:"public_key_env"`
+	Variant          string   `json:"variant,omitempty"`
 	PackageManager   string   `json:"package_manager"`
 	Greenfield       bool     `json:"greenfield"`
 }
@@ -81,6 +82,7 @@ func (a Answers) Options() Options {
 		ServerDir:      a.ServerDir,
 		StaticDir:      a.StaticDir,
 		PublicKeyEnv:   a.PublicKeyEnv,
+		Variant:        a.Variant,
 		PackageManager: a.PackageManager,
 	}
 }

@@ -22,6 +22,8 @@ func recordWith(field, v string) *Record {
 	case "framework":
 		a.Framework = v
 		a.PublicKeyEnv = ""
+	case "variant":
+		a.Framework, a.Variant, a.PublicKeyEnv = "svelte", v, "VITE_MONO_PUBLIC_KEY"
 	case "lang":
 		a.Lang = v
 	case "features":
@@ -65,6 +67,9 @@ func TestResolvePrecedence(t *testing.T) {
 	cases := []layerValues{
 		{field: "framework", flag: "vue", record: "svelte", detected: "next", prompt: "angular",
 			base: ResolveInput{DirExists: true, Detection: Detection{HasPackageJSON: true}}},
+		// svelte has one variant, so every layer carries "vite"; the reported source tells them apart.
+		{field: "variant", flag: "vite", record: "vite", detected: "vite", def: "",
+			base: ResolveInput{Flags: map[string]string{"framework": "svelte"}, DirExists: true, Detection: Detection{HasPackageJSON: true}}},
 		{field: "lang", flag: "js", record: "ts", detected: "js", prompt: "ts", def: "ts", base: react},
 		{field: "features", flag: "link,payments", record: "link,reauth", prompt: "link,payments,events", def: "link,events", base: react},
 		{field: "institution", flag: "5f2d08be60b92e2888287702", record: "5f2d08be60b92e2888287703", prompt: "5f2d08be60b92e2888287704", def: "", base: react},
@@ -102,6 +107,9 @@ func TestResolvePrecedence(t *testing.T) {
 				switch c.field {
 				case "framework":
 					in.Detection.Framework, in.Detection.FrameworkEvidence = c.detected, `"`+c.detected+`" in package.json`
+				case "variant":
+					in.Detection.Framework, in.Detection.FrameworkEvidence = "svelte", `"svelte" in package.json`
+					in.Detection.Variant, in.Detection.VariantEvidence = c.detected, "no @sveltejs/kit in package.json"
 				case "lang":
 					in.Detection.Lang, in.Detection.LangEvidence = c.detected, "tsconfig.json"
 				case "package-manager":
@@ -189,7 +197,7 @@ func hasQuestion(r *Resolution, field, def string) bool {
 
 // Every field has a precedence case above, so a field added to the table without one fails here.
 func TestResolvePrecedenceCoversEveryField(t *testing.T) {
-	covered := map[string]bool{"framework": true, "lang": true, "features": true, "institution": true, "auth-method": true, "backend": true, "server-dir": true, "public-key-env": true, "package-manager": true, "public-key": true, "static-dir": true}
+	covered := map[string]bool{"framework": true, "variant": true, "lang": true, "features": true, "institution": true, "auth-method": true, "backend": true, "server-dir": true, "public-key-env": true, "package-manager": true, "public-key": true, "static-dir": true}
 	for _, f := range fields {
 		if !covered[f.name] {
 			t.Errorf("field %s has no case in TestResolvePrecedence", f.name)
@@ -226,6 +234,45 @@ func TestResolveRules(t *testing.T) {
 					t.Errorf("lang %s, detected %+v, open %+v: want ts, nothing detected, not asked", r.Options.Lang, r.Detected, r.Open)
 				}
 			}},
+		{name: "a variant makes the fields after it read its definition",
+			in: ResolveInput{Flags: map[string]string{"framework": "svelte", "variant": "vite"}, DirExists: true, Detection: Detection{HasPackageJSON: true}},
+			check: func(t *testing.T, r *Resolution) {
+				if r.Target != svelteViteVariant || r.Options.PublicKeyEnv != "VITE_MONO_PUBLIC_KEY" {
+					t.Errorf("target %q variant %q, key env %s: want the vite variant's VITE_MONO_PUBLIC_KEY", r.Target.Title, r.Target.Variant, r.Options.PublicKeyEnv)
+				}
+			}},
+		{name: "a detected variant is the project's framework's only",
+			in: ResolveInput{Flags: map[string]string{"framework": "vanilla"}, DirExists: true, Detection: Detection{HasPackageJSON: true, Framework: "svelte", Variant: "vite", VariantEvidence: "no @sveltejs/kit in package.json"}},
+			check: func(t *testing.T, r *Resolution) {
+				if r.Options.Variant != "" || len(r.Detected) != 0 {
+					t.Errorf("variant %q, detected %+v: want none for --framework vanilla", r.Options.Variant, r.Detected)
+				}
+			}},
+		{name: "a recorded variant is the recorded framework's only",
+			in: ResolveInput{Flags: map[string]string{"framework": "react"}, Record: recordWith("variant", "vite"), DirExists: true, Detection: Detection{HasPackageJSON: true}},
+			check: func(t *testing.T, r *Resolution) {
+				if r.Options.Variant != "" || r.Target.Name != "react" {
+					t.Errorf("variant %q for %s: want none", r.Options.Variant, r.Target.Name)
+				}
+			}},
+		{name: "a variant is never asked",
+			in: ResolveInput{Flags: map[string]string{"framework": "svelte"}, DirExists: true, Detection: Detection{HasPackageJSON: true}, CanAsk: true},
+			check: func(t *testing.T, r *Resolution) {
+				for _, q := range r.Open {
+					if q.Field == "variant" {
+						t.Errorf("variant asked: %+v", r.Open)
+					}
+				}
+			}},
+		{name: "no variant for a new app",
+			in:  ResolveInput{Flags: map[string]string{"framework": "svelte", "variant": "vite"}, Root: "/tmp/shop", DirEmpty: true},
+			err: "--variant vite is for an existing app: a new svelte app is"},
+		{name: "an unknown variant",
+			in:  ResolveInput{Flags: map[string]string{"framework": "svelte", "variant": "kit"}, DirExists: true, Detection: Detection{HasPackageJSON: true}},
+			err: `unknown --variant "kit" for svelte: use vite, or drop --variant`},
+		{name: "a variant for a framework without variants",
+			in:  ResolveInput{Flags: map[string]string{"framework": "react", "variant": "vite"}, DirExists: true, Detection: Detection{HasPackageJSON: true}},
+			err: `unknown --variant "vite" for react: it has no variants (drop --variant)`},
 		{name: "a one-language framework asks no language",
 			in: ResolveInput{Flags: map[string]string{"framework": "angular"}, CanAsk: true},
 			check: func(t *testing.T, r *Resolution) {

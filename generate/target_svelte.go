@@ -34,7 +34,8 @@ var svelteTarget = register(&Target{
 	EnvFile:       ".env",
 	// @sveltejs/kit first: a plain Svelte + Vite app (no kit) has no $lib, $env or $app and is
 	// not a SvelteKit project.
-	DetectDeps: []string{"@sveltejs/kit"},
+	// A svelte dependency without kit is plain Svelte on Vite: svelteViteVariant, set by Detect.
+	DetectDeps: []string{"@sveltejs/kit", "svelte"},
 	// Projects made by sv 0.17 keep the kit options in vite.config.*, older ones in
 	// svelte.config.*; vite.config.* alone says nothing (every Vite app has one).
 	DetectFiles: []string{"svelte.config.*"},
@@ -49,6 +50,8 @@ var svelteTarget = register(&Target{
 		svelteEnvMerge("_src_/env.ts", "ts"),
 		svelteEnvMerge("_src_/env.js", "js"),
 	},
+	Variants:      map[string]*Target{"vite": svelteViteVariant},
+	DetectVariant: svelteVariant,
 })
 
 // svelteKitMajor reads the major of @sveltejs/kit from package.json's range ("^2.63.0",
@@ -134,4 +137,41 @@ export const variables = defineEnvVars({
 	// Mono Connect (mono-connect): the public key and the backend origin, inlined at build time.
 ` + svelteEnvEntries(d, "\t") + `});
 `)
+}
+
+// svelteViteVariant is plain Svelte 5 on Vite (@sveltejs/vite-plugin-svelte, no @sveltejs/kit),
+// the app create-vite's svelte and svelte-ts templates make. It renders the same binding (the
+// MonoConnect rune class and MonoConnectButton.svelte, which need only Svelte); config.* differs:
+// without SvelteKit there is no $env, $app or $lib, so it reads Vite's import.meta.env.VITE_*
+// (Vite exposes no other prefix to the browser) and tells the browser from the DOM.
+//
+// Chosen by detection (a svelte dependency without @sveltejs/kit), or --variant vite; a new app
+// (greenfield) is always SvelteKit.
+var svelteViteVariant = &Target{
+	Name:    "svelte",
+	Variant: "vite",
+	Title:   "Svelte 5 (Vite, no SvelteKit)",
+	Langs:   []string{"ts", "js"},
+	Key:     KeyFromEnv,
+	// Vite's own dev server: its env files, and the CSP of the index.html it serves.
+	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
+		CSPHTML: []string{"index.html"}},
+	EnvPrefix:     "VITE_",
+	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
+	BackendURLEnv: "VITE_MONO_BACKEND_URL",
+	EnvFile:       ".env",
+	// src/lib is where create-vite's svelte templates keep components (src/lib/Counter.svelte).
+	CoreDir:   "_src_/lib/mono-connect",
+	SrcDir:    vueSrcDir,
+	DevScript: "dev",
+	DevProxy:  "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
+}
+
+// svelteVariant tells a plain Svelte app from a SvelteKit one by its package.json: "vite" when
+// it depends on svelte and not on @sveltejs/kit, "" otherwise.
+func svelteVariant(deps map[string]bool) (variant, evidence string) {
+	if deps["svelte"] && !deps["@sveltejs/kit"] {
+		return "vite", "no @sveltejs/kit in package.json"
+	}
+	return "", ""
 }

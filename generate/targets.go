@@ -97,6 +97,18 @@ type Target struct {
 	// StarterMajor is the major the greenfield starter pins, used when Major finds none.
 	StarterMajor int
 
+	// Variants are other shapes of the same framework, under the same --framework name, chosen by
+	// Options.Variant (detection sets it): each is a whole definition used instead of this one,
+	// rendering the same template folder, whose templates tell them apart by .Variant. A variant
+	// is for existing apps only (greenfield is the target itself).
+	Variants map[string]*Target
+	// Variant is the key a variant definition is registered under in its parent's Variants.
+	Variant string
+	// DetectVariant, for a target with Variants, names the variant an existing project is from
+	// its package.json dependencies ("" for the target itself), with the evidence for the
+	// output line. Detection calls it once DetectDeps matched.
+	DetectVariant func(deps map[string]bool) (variant, evidence string)
+
 	// Merges are extra edits to files the user owns (e.g. Angular's angular.json), applied in
 	// both modes after the starter is laid down.
 	Merges []Merge
@@ -239,6 +251,11 @@ func register(t *Target) *Target {
 	if err := t.check(); err != nil {
 		panic("generate: target " + t.Name + ": " + err.Error())
 	}
+	for key, v := range t.Variants {
+		if err := t.checkVariant(key, v); err != nil {
+			panic("generate: target " + t.Name + " variant " + key + ": " + err.Error())
+		}
+	}
 	registry[t.Name] = t
 	return t
 }
@@ -252,8 +269,10 @@ func (t *Target) check() error {
 		return errors.New("registered twice")
 	case t.ListOrder <= 0 || t.DetectOrder <= 0:
 		return errors.New("ListOrder and DetectOrder must be set (positive)")
-	case t.Dev.Tool == "" || t.Dev.Port <= 0:
-		return errors.New("Dev.Tool and Dev.Port are required")
+	case t.Variant != "":
+		return errors.New("Variant is for a definition in a target's Variants")
+	case len(t.Variants) > 0 && t.DetectVariant == nil:
+		return errors.New("a target with Variants needs DetectVariant")
 	}
 	for _, o := range registry {
 		if o.ListOrder == t.ListOrder {
@@ -262,6 +281,29 @@ func (t *Target) check() error {
 		if o.DetectOrder == t.DetectOrder {
 			return fmt.Errorf("DetectOrder %d is %s's too", t.DetectOrder, o.Name)
 		}
+	}
+	return t.checkFields()
+}
+
+// checkVariant reports what is wrong with v as t's variant key: the same framework name, the
+// key it is filed under, no orders or variants of its own (it lives under t in every list),
+// and the same consistency as any definition.
+func (t *Target) checkVariant(key string, v *Target) error {
+	switch {
+	case key == "" || v.Variant != key:
+		return fmt.Errorf("its Variant must be its key %q", key)
+	case v.Name != t.Name || v.Title == "" || len(v.Langs) == 0:
+		return errors.New("Name must be the target's; Title and Langs are required")
+	case v.ListOrder != 0 || v.DetectOrder != 0 || len(v.Variants) > 0 || v.DetectVariant != nil:
+		return errors.New("a variant has no ListOrder, DetectOrder or variants of its own")
+	}
+	return v.checkFields()
+}
+
+// checkFields reports what is wrong inside one definition (dev server, key source, proxy).
+func (t *Target) checkFields() error {
+	if t.Dev.Tool == "" || t.Dev.Port <= 0 {
+		return errors.New("Dev.Tool and Dev.Port are required")
 	}
 	switch t.Key {
 	case KeyFromEnv:

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,14 +21,14 @@ import (
 // TestTargetOrders pins today's orders: the list order users see and the order detection tries
 // targets in (most specific first). A new target changes these lines on purpose.
 func TestTargetOrders(t *testing.T) {
-	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "astro", "html"}; !reflect.DeepEqual(got, want) {
+	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "solid", "preact", "astro", "html"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("list order = %v, want %v", got, want)
 	}
 	var detect []string
 	for _, tg := range detectionOrder() {
 		detect = append(detect, tg.Name)
 	}
-	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "vue", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
+	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "solid", "vue", "preact", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
 		t.Errorf("detect order = %v, want %v", detect, want)
 	}
 }
@@ -51,6 +52,39 @@ func TestSchemaFrameworkEnumIsTheRegistry(t *testing.T) {
 	}
 	if got := s.Properties.Answers.Properties.Framework.Enum; !reflect.DeepEqual(got, TargetNames()) {
 		t.Errorf("schema/mono-connect.schema.json answers.framework enum = %v, want the registry's %v", got, TargetNames())
+	}
+}
+
+// TestSchemaVariantEnumIsTheRegistry: answers.variant names exactly the variants the targets
+// define (sorted), so a record written for a variant validates in an editor.
+func TestSchemaVariantEnumIsTheRegistry(t *testing.T) {
+	var s struct {
+		Properties struct {
+			Answers struct {
+				Properties struct {
+					Variant struct {
+						Enum []string `json:"enum"`
+					} `json:"variant"`
+				} `json:"properties"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schema.JSON, &s); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var want []string
+	for _, tg := range Targets() {
+		for key := range tg.Variants {
+			if !seen[key] {
+				seen[key] = true
+				want = append(want, key)
+			}
+		}
+	}
+	sort.Strings(want)
+	if got := s.Properties.Answers.Properties.Variant.Enum; !reflect.DeepEqual(got, want) {
+		t.Errorf("schema/mono-connect.schema.json answers.variant enum = %v, want the registry's %v", got, want)
 	}
 }
 
@@ -132,6 +166,36 @@ func TestRegisterRefusesInconsistentTargets(t *testing.T) {
 		if err := x.check(); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+	variant := func() *Target {
+		v := good()
+		v.Variant, v.ListOrder, v.DetectOrder = "v", 0, 0
+		return v
+	}
+	if err := good().checkVariant("v", variant()); err != nil {
+		t.Fatalf("a consistent variant was refused: %v", err)
+	}
+	for name, breakIt := range map[string]func(*Target){
+		"variant under another key":  func(v *Target) { v.Variant = "w" },
+		"variant of another name":    func(v *Target) { v.Name = "y-test" },
+		"variant with a list order":  func(v *Target) { v.ListOrder = 1002 },
+		"variant with variants":      func(v *Target) { v.Variants = map[string]*Target{"v": variant()} },
+		"variant without dev server": func(v *Target) { v.Dev.Tool = "" },
+		"variant key env off prefix": func(v *Target) { v.PublicKeyEnv = "MONO_PUBLIC_KEY" },
+	} {
+		v := variant()
+		breakIt(v)
+		if err := good().checkVariant("v", v); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	withVariants := good()
+	withVariants.Variants = map[string]*Target{"v": variant()}
+	if err := withVariants.check(); err == nil {
+		t.Error("a target with Variants and no DetectVariant: accepted")
+	}
+	if err := variant().check(); err == nil {
+		t.Error("a variant registered as a target: accepted")
 	}
 }
 

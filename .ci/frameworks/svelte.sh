@@ -5,6 +5,11 @@
 # during server rendering. Then init inside a fresh `sv create` project adds only the integration,
 # the project passes its own svelte-check and builds, and its home page, given the button and
 # prerendering, renders it on the server too.
+# Last, plain Svelte on Vite (the target's vite variant, no SvelteKit): init inside fresh create-vite
+# svelte-ts and svelte projects is detected as the variant without --framework, adds only the
+# integration (no $app/* or $env/* import anywhere in it), and the projects build; the ts one also
+# passes its own `npm run check` (svelte-check, then tsc), which type-checks the binding. The
+# variant has no greenfield run: a new svelte app is SvelteKit.
 set -euo pipefail
 mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
@@ -63,3 +68,26 @@ mv "$page.new" "$page"
 echo 'export const prerender = true;' >"$host/src/routes/+page.ts"
 (cd "$host" && npm run check && npm run build)
 prerendered "$host/.svelte-kit/output/prerendered/pages/index.html"
+
+core=src/lib/mono-connect
+for template in svelte-ts svelte; do
+  say "brownfield host (vite variant): create-vite 9.3.0 --template $template (plain Svelte, no SvelteKit)"
+  host="$scratch/$template"
+  (cd "$scratch" && npm exec --yes -- create-vite@9.3.0 "$template" --template "$template" --no-interactive >/dev/null)
+  if [ "$template" = svelte-ts ]; then
+    files="$core/config.ts $core/mono-connect.svelte.ts $(core_ts_files "$core")"
+  else
+    files="$core/config.js $core/mono-connect.svelte.js $(core_js_files "$core")"
+  fi
+  # shellcheck disable=SC2086 # the file list is words on purpose
+  brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \
+    $core/MonoConnectButton.svelte $files
+  grep -q '"variant": "vite"' "$host/mono-connect.json" || fail "$template: init did not record the vite variant"
+  if grep -rnE "from '\\\$(app|env)/" "$host/$core"; then
+    fail "$template: the plain Svelte binding imports SvelteKit modules"
+  fi
+  if [ "$template" = svelte-ts ]; then
+    say "svelte-ts: npm run check (svelte-check and tsc) with the binding in it"
+    (cd "$host" && npm run check)
+  fi
+done

@@ -174,7 +174,11 @@ func oneShot(dir string, o generate.Options, t *generate.Target) string {
 	if dir != "." {
 		args = append(args, shellQuote(dir))
 	}
-	args = append(args, "--framework", o.Framework, "--lang", o.Lang, "--features", strings.Join(o.Features, ","))
+	args = append(args, "--framework", o.Framework)
+	if o.Variant != "" {
+		args = append(args, "--variant", o.Variant)
+	}
+	args = append(args, "--lang", o.Lang, "--features", strings.Join(o.Features, ","))
 	if o.Institution != "" {
 		args = append(args, "--institution", o.Institution, "--auth-method", o.AuthMethod)
 	}

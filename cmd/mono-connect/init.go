@@ -29,6 +29,7 @@ type initOptions struct {
 	ServerDir      string
 	StaticDir      string
 	PublicKeyEnv   string
+	Variant        string
 	PublicKey      string
 	PackageManager string
 	Install        bool
@@ -96,6 +97,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.StaticDir, "static-dir", "", "html only: the static folder your server serves, where the element and connect.js go (default: public/ for Laravel and Rails, else static/)")
 	f.StringVar(&opts.ServerDir, "server-dir", "", "where the Go code goes (default: internal/monoconnect at a Go module's root, monoconnect in a folder of one, else server/, or mono-server/ in Nuxt, whose server/ is Nitro's)")
 	f.StringVar(&opts.PublicKeyEnv, "public-key-env", "", "env variable holding the public key (default per framework, e.g. VITE_MONO_PUBLIC_KEY)")
+	f.StringVar(&opts.Variant, "variant", "", "a variant of --framework for an existing app ("+variantList()+"; default: detected)")
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
 	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
 	f.BoolVar(&opts.Install, "install", false, "run the package manager to install @mono.co/connect.js")

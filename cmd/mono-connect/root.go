@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -153,6 +154,23 @@ func frameworkList() string {
 		names = append(names, name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// variantList names every target's variants for --variant's help, from the registry:
+// "svelte: vite (Svelte 5 (Vite, no SvelteKit))".
+func variantList() string {
+	var out []string
+	for _, t := range generate.Targets() {
+		keys := make([]string, 0, len(t.Variants))
+		for key := range t.Variants {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			out = append(out, t.Name+": "+key+" for "+t.Variants[key].Title)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // refuseEmptyValues makes an explicitly empty value of any string flag (--public-key-env ”,

@@ -66,6 +66,11 @@ func load(ctx context.Context, o Options) *project {
 	if p.rec != nil {
 		p.target = generate.LookupTarget(p.rec.Answers.Framework)
 		if p.target != nil {
+			// A recorded variant (e.g. plain Svelte on Vite under svelte) has its own env names
+			// and dev server: read the project as that definition.
+			if v := p.target.Variants[p.rec.Answers.Variant]; v != nil {
+				p.target = v
+			}
 			p.prof = p.target.Dev
 		}
 	}
