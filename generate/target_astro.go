@@ -13,7 +13,6 @@ package generate
 var astroTarget = register(&Target{
 	Name:      "astro",
 	Title:     "Astro (no UI framework needed)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 76, DetectOrder: 15,
 	// astro dev runs Vite: Vite's env files (loadEnv), port 4321, and Vite's server.proxy under
 	// `vite` in astro.config, which can also set a CSP header (server.headers).

@@ -10,7 +10,6 @@ import "io/fs"
 var nextTarget = register(&Target{
 	Name:      "next",
 	Title:     "Next.js (App Router)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 30, DetectOrder: 10,
 	// next dev loads, in development, .env.development.local, .env.local, .env.development, .env
 	// (first wins).

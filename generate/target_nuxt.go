@@ -14,7 +14,6 @@ import (
 var nuxtTarget = register(&Target{
 	Name:      "nuxt",
 	Title:     "Nuxt",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 50, DetectOrder: 20,
 	// nuxt dev loads only .env (a production Nuxt server reads NUXT_PUBLIC_* from its own
 	// environment, no file at all).

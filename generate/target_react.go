@@ -3,7 +3,6 @@ package generate
 var reactTarget = register(&Target{
 	Name:      "react",
 	Title:     "React (Vite)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 20, DetectOrder: 60,
 	Dev:          viteAppDev,
 	EnvPrefix:    "VITE_",

@@ -14,7 +14,6 @@ import "io/fs"
 var reactRouterTarget = register(&Target{
 	Name:      "react-router",
 	Title:     "React Router (framework mode)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 25, DetectOrder: 12,
 	// react-router dev is Vite in middleware mode: Vite's env files and port, server.proxy in
 	// vite.config. There is no index.html; the document is app/root.tsx, so a CSP header comes

@@ -3,7 +3,6 @@ package generate
 var vanillaTarget = register(&Target{
 	Name:      "vanilla",
 	Title:     "Vanilla JS/TS (Vite)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 10, DetectOrder: 70,
 	Dev:          viteAppDev,
 	EnvPrefix:    "VITE_",

@@ -10,7 +10,6 @@ import (
 var vueTarget = register(&Target{
 	Name:      "vue",
 	Title:     "Vue 3 (Vite)",
-	Langs:     []string{"ts", "js"},
 	ListOrder: 40, DetectOrder: 50,
 	Dev:        viteAppDev,
 	EnvPrefix:  "VITE_",

@@ -13,7 +13,7 @@ import (
 type Target struct {
 	Name  string   // the --framework value
 	Title string   // shown by `mono-connect targets` and the prompt
-	Langs []string // supported --lang values, default first
+	Langs []string // supported --lang values, default first (empty: ts, then js)
 
 	// ListOrder places the target in every list of targets (help text, `targets`, prompts, the
 	// schema's enum), lower first. DetectOrder is the order detection tries targets in, lower
@@ -184,6 +184,9 @@ const defaultCoreDir = "_src_/lib/mono-connect"
 // fillDefaults sets the fields a definition may leave empty to what nearly every target uses, so
 // a definition spells out only what makes the target different.
 func (t *Target) fillDefaults() {
+	if len(t.Langs) == 0 {
+		t.Langs = []string{"ts", "js"}
+	}
 	if t.CoreDir == "" {
 		t.CoreDir = defaultCoreDir
 	}
@@ -207,8 +210,8 @@ func (t *Target) fillDefaults() {
 // check reports what is wrong with a target's definition against the registry so far.
 func (t *Target) check() error {
 	switch {
-	case t.Name == "" || t.Title == "" || len(t.Langs) == 0:
-		return errors.New("Name, Title and Langs are required")
+	case t.Name == "" || t.Title == "":
+		return errors.New("Name and Title are required")
 	case registry[t.Name] != nil:
 		return errors.New("registered twice")
 	case t.ListOrder <= 0 || t.DetectOrder <= 0:

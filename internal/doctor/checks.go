@@ -31,6 +31,17 @@ func needRecord(p *project) (Check, bool) {
 	return Check{}, false
 }
 
+// needGoServer skips a check of the generated Go server where there is no record or no server.
+func needGoServer(p *project) (Check, bool) {
+	if c, no := needRecord(p); no {
+		return c, true
+	}
+	if p.rec.Answers.Backend != "go" {
+		return skip("no Go backend (--backend none)"), true
+	}
+	return Check{}, false
+}
+
 func checkRecord(_ context.Context, p *project) Check {
 	switch {
 	case errors.Is(p.recErr, fs.ErrNotExist):
@@ -271,11 +282,8 @@ func (p *project) serverRemedy(name, example string) string {
 }
 
 func checkSecretKey(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	k := p.secret
 	if !k.Set {
@@ -349,11 +357,8 @@ func checkKeyMode(_ context.Context, p *project) Check {
 }
 
 func checkWebhookSecret(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	w := p.webhook
 	if !w.Set {
@@ -633,11 +638,8 @@ func (g gitView) ignored(rel string) bool {
 }
 
 func checkDevProxy(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	if p.crossOrigin() {
 		return pass("%s in %s points the browser at %s directly (no dev proxy needed)", p.backend.Name, p.backend.where(), originOf(p.backend.Value))
@@ -714,11 +716,8 @@ func (p *project) serverPort() int {
 }
 
 func checkAllowedOrigins(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	app := p.appOrigin
 	remedy := p.serverRemedy("MONO_ALLOWED_ORIGINS", app)
@@ -858,11 +857,8 @@ func checkCSP(_ context.Context, p *project) Check {
 }
 
 func checkServer(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	pr := p.probe
 	start := p.serverRemedy("MONO_SECRET_KEY", "<your test_sk_… key>")
@@ -885,11 +881,8 @@ func checkServer(_ context.Context, p *project) Check {
 }
 
 func checkGoBuild(ctx context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	if p.o.GoCommand == "" {
 		return skip("no Go toolchain on PATH")
