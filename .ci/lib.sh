@@ -5,6 +5,8 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
 use_node
+# lib_dir is .ci/, absolute, for helpers that find repository files whatever the caller's cwd.
+lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 say() { printf -- '--- %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
@@ -17,6 +19,15 @@ greenfield_build() {
   "$mc" init "$dir" --framework "$fw" --lang "$lang" "$@" --yes >/dev/null
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
+}
+
+# e2e_host NAME DIR: copy the hand-made host project e2e/hosts/NAME (the browser suite's host
+# too) to DIR, its .gitignore stored as _gitignore (npm and git would drop a real one).
+e2e_host() {
+  local name=$1 dir=$2
+  say "brownfield host: e2e/hosts/$name"
+  cp -R "$lib_dir/../e2e/hosts/$name" "$dir"
+  mv "$dir/_gitignore" "$dir/.gitignore"
 }
 
 # brownfield_check DIR EXPECTED...: run init (detection only; the Go side is checked by

@@ -50,7 +50,7 @@ fi
 (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/generated-server" .)
 # The storing peer, built with the same module (the same drivers at the same versions).
 mkdir -p "$work/loadapp/server/cmd/storedpeer"
-cp "$root/bench/_storedpeer/main.go" "$work/loadapp/server/cmd/storedpeer/"
+cp "$root/bench/_storedpeer/main.go" "$root/bench/loadtest/exchange.go" "$work/loadapp/server/cmd/storedpeer/"
 (cd "$work/loadapp/server" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$work/storedpeer" ./cmd/storedpeer)
 
 cat >"$work/exchange.lua" <<'LUA'

@@ -20,6 +20,24 @@ import (
 // no template places one in an HTML attribute, so there is no attribute helper to test. The js
 // helper's output also lands in <script> blocks of .vue and .svelte files, so it must not end the
 // element.)
+// escaped fails t unless helper refused s exactly when s is not valid UTF-8, and reports whether
+// out is an escaping of s to check. JSON (and so a JS literal made from it) cannot carry invalid
+// UTF-8: json.Marshal would put U+FFFD in its place, a different value, so refusing is the only
+// honest answer.
+func escaped(t *testing.T, helper, s, out string, err error) bool {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		if err == nil {
+			t.Fatalf("%s(%q) = %s: invalid UTF-8 must be refused, not changed", helper, s, out)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatalf("%s(%q): %v", helper, s, err)
+	}
+	return true
+}
+
 func FuzzEscapers(f *testing.F) {
 	for _, s := range []string{"", "plain", `"};alert(1);//`, "</script><script>", "<!--", "a\u2028b\u2029", "\x00\x1f\x7f", "\xff\xfe", "`${x}`", `\`, "'", "\U0001F600", "{{.X}}"} {
 		f.Add(s)
@@ -27,29 +45,13 @@ func FuzzEscapers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		// js: a JS string literal.
 		lit, err := jsString(s)
-		if !utf8.ValidString(s) {
-			// JSON (and so this literal) cannot carry invalid UTF-8: json.Marshal would put
-			// U+FFFD in its place, a different value. Refusing is the only honest answer.
-			if err == nil {
-				t.Fatalf("js(%q) = %s: invalid UTF-8 must be refused, not changed", s, lit)
-			}
-		} else {
-			if err != nil {
-				t.Fatalf("js(%q): %v", s, err)
-			}
+		if escaped(t, "js", s, lit, err) {
 			checkJSLiteral(t, s, lit)
 		}
 
 		// json: a JSON value (the helper takes any; strings are what users supply).
 		j, err := jsonValue(s)
-		if !utf8.ValidString(s) {
-			if err == nil {
-				t.Fatalf("json(%q) = %s: invalid UTF-8 must be refused, not changed", s, j)
-			}
-		} else {
-			if err != nil {
-				t.Fatalf("json(%q): %v", s, err)
-			}
+		if escaped(t, "json", s, j, err) {
 			var back string
 			if !json.Valid([]byte(j)) || json.Unmarshal([]byte(j), &back) != nil || back != s {
 				t.Fatalf("json(%q) = %s does not decode back (got %q)", s, j, back)

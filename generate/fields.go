@@ -185,10 +185,7 @@ var fields = []*field{
 			if s.opts.Institution == "" {
 				return "", usageField("auth-method", v, "--auth-method needs --institution: give the institution id to open, or drop --auth-method")
 			}
-			if !contains(AuthMethods, v) {
-				return "", usageField("auth-method", v, "unknown --auth-method %q: use internet_banking or mobile_banking", v)
-			}
-			return v, nil
+			return oneOf("auth-method", AuthMethods, v)
 		},
 	},
 	{
@@ -198,12 +195,7 @@ var fields = []*field{
 		fromRecord: recorded(func(a Answers) string { return a.Backend }),
 		def:        func(*fieldState) string { return "go" },
 		choices:    func(*fieldState) []string { return Backends },
-		validate: func(_ *fieldState, v string) (string, error) {
-			if !contains(Backends, v) {
-				return "", usageField("backend", v, "unknown --backend %q: use go or none", v)
-			}
-			return v, nil
-		},
+		validate:   func(_ *fieldState, v string) (string, error) { return oneOf("backend", Backends, v) },
 	},
 	{
 		name: "server-dir", key: "server_dir",
@@ -297,14 +289,9 @@ var fields = []*field{
 		detect: func(_ *fieldState, d Detection) (string, string) {
 			return d.PackageManager, d.PackageManagerEvidence
 		},
-		def:     func(*fieldState) string { return "npm" },
-		choices: func(*fieldState) []string { return PackageManagers },
-		validate: func(_ *fieldState, v string) (string, error) {
-			if !contains(PackageManagers, v) {
-				return "", usageField("package-manager", v, "unknown --package-manager %q: use npm, yarn, pnpm or bun", v)
-			}
-			return v, nil
-		},
+		def:      func(*fieldState) string { return "npm" },
+		choices:  func(*fieldState) []string { return PackageManagers },
+		validate: func(_ *fieldState, v string) (string, error) { return oneOf("package-manager", PackageManagers, v) },
 	},
 	{
 		// Never recorded: the key goes to the gitignored env file only.
@@ -403,6 +390,16 @@ func (o *Options) Normalize() (*Target, error) {
 
 // usageField is a validator's error: the line printed (format, args) for the flag, with the
 // reason a prompt shows for the same value.
+// oneOf accepts v when it is one of choices; otherwise the usage error names the flag and lists
+// every choice ("use npm, yarn, pnpm or bun").
+func oneOf(flag string, choices []string, v string) (string, error) {
+	if contains(choices, v) {
+		return v, nil
+	}
+	use := strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
+	return "", usageField(flag, v, "unknown --%s %q: use %s", flag, v, use)
+}
+
 func usageField(flag, value, format string, args ...any) *UsageError {
 	u := usagef(format, args...).(*UsageError)
 	u.Flag = flag

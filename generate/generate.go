@@ -64,7 +64,8 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		return nil, err
 	}
 	p := &Plan{Target: t, Options: opts, Data: data}
-	placeholders := map[string]string{"_src_": data.SrcDir, "_core_": data.CoreDir}
+	// _jsx_ is the extension of a JSX module in the project's language: tsx or jsx.
+	placeholders := map[string]string{"_src_": data.SrcDir, "_core_": data.CoreDir, "_jsx_": opts.Lang + "x"}
 
 	var owned, starter []renderedFile
 	add := func(dst *[]renderedFile, dir, dest string) error {

@@ -174,18 +174,7 @@ func mergeGitignore(src []byte, lines []string) []byte {
 	if len(missing) == 0 {
 		return src
 	}
-	out := append([]byte(nil), src...)
-	if len(out) > 0 && out[len(out)-1] != '\n' {
-		out = append(out, '\n')
-	}
-	if len(out) > 0 {
-		out = append(out, '\n')
-	}
-	out = append(out, "# env files hold keys (mono-connect)\n"...)
-	for _, l := range missing {
-		out = append(out, l+"\n"...)
-	}
-	return out
+	return appendLineBlock(src, "# env files hold keys (mono-connect)", missing)
 }
 
 // ignoresName reports whether the ignore file src already covers name (one of our lines, read as a
@@ -223,4 +212,22 @@ func gitignoreHasAll(content []byte, lines []string) bool {
 		}
 	}
 	return !ignoresName(content, trackedEnvFile)
+}
+
+// appendLineBlock returns src with lines added at its end under a comment line, set off from what
+// is there by a blank line: how our entries go into a user's line-based file (.gitignore,
+// .prettierignore). src itself is not modified.
+func appendLineBlock(src []byte, comment string, lines []string) []byte {
+	out := append([]byte(nil), src...)
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	if len(out) > 0 {
+		out = append(out, '\n')
+	}
+	out = append(out, comment+"\n"...)
+	for _, l := range lines {
+		out = append(out, l+"\n"...)
+	}
+	return out
 }

@@ -128,8 +128,8 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 	return out, nil
 }
 
-// outputPath maps a template path to its output path: placeholder segments replaced, and the
-// _gitignore convention undone.
+// outputPath maps a template path to its output path: placeholder segments and extensions
+// replaced, and the _gitignore convention undone.
 func outputPath(dest, rel string, placeholders map[string]string) string {
 	segs := strings.Split(rel, "/")
 	for i, s := range segs {
@@ -137,8 +137,16 @@ func outputPath(dest, rel string, placeholders map[string]string) string {
 			segs[i] = v
 		}
 	}
-	if last := len(segs) - 1; segs[last] == "_gitignore" {
+	last := len(segs) - 1
+	if segs[last] == "_gitignore" {
 		segs[last] = ".gitignore"
+	}
+	// A file's extension may be a placeholder too (root._jsx_ is root.tsx or root.jsx), for a
+	// template whose output name is all that differs between the languages besides its types.
+	if dot := strings.LastIndex(segs[last], "."); dot > 0 {
+		if v, ok := placeholders[segs[last][dot+1:]]; ok {
+			segs[last] = segs[last][:dot+1] + v
+		}
 	}
 	return path.Clean(path.Join(dest, path.Join(segs...)))
 }

@@ -28,20 +28,18 @@ import (
 //
 // Every edit inserts text into the user's angular.json and keeps every other byte.
 var angularTarget = register(&Target{
-	Name:        "angular",
-	Title:       "Angular (standalone components)",
-	Langs:       []string{"ts"},
-	ListOrder:   60,
-	DetectOrder: 30,
-	Key:         KeyInFiles,
-	Dev:         DevServer{Tool: "ng serve", Port: 4200, Proxy: ProxyJSONFile, CSPHTML: []string{"src/index.html"}},
+	Name:      "angular",
+	Title:     "Angular (standalone components)",
+	Langs:     []string{"ts"},
+	ListOrder: 60, DetectOrder: 30,
+	Key: KeyInFiles,
+	Dev: DevServer{Tool: "ng serve", Port: 4200, Proxy: ProxyJSONFile, CSPHTML: []string{"src/index.html"}},
 	// No EnvPrefix and no PublicKeyEnv: the key is not an env variable but a field of the
 	// environment files above, where --public-key is written when they are created.
 	KeyFiles:    []string{"_src_/" + angularEnvFile, "_src_/" + angularDevEnvFile},
 	DetectDeps:  []string{"@angular/core"},
 	DetectFiles: []string{"angular.json"},
 	SrcDir:      angularSrcDir,
-	CoreDir:     "_src_/lib/mono-connect",
 	DevScript:   "start",
 	// The page stylesheet every starter without framework-specific styling shares (src/style.css,
 	// which the starter's angular.json lists).

@@ -11,25 +11,17 @@ package generate
 // Listed after svelte; detected right after next, react-router and nuxt, before every UI
 // framework (an Astro site with framework integrations also depends on react, vue or svelte).
 var astroTarget = register(&Target{
-	Name:        "astro",
-	Title:       "Astro (no UI framework needed)",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   76,
-	DetectOrder: 15,
+	Name:      "astro",
+	Title:     "Astro (no UI framework needed)",
+	ListOrder: 76, DetectOrder: 15,
 	// astro dev runs Vite: Vite's env files (loadEnv), port 4321, and Vite's server.proxy under
 	// `vite` in astro.config, which can also set a CSP header (server.headers).
-	Dev: DevServer{Tool: "astro dev (Vite)", EnvFiles: viteDevEnv, Port: 4321, Proxy: ProxyInConfig,
-		ProxyConfig: "astro.config", CSPConfigs: []string{"astro.config"}},
-	Key:           KeyFromEnv,
-	EnvPrefix:     "PUBLIC_",
-	PublicKeyEnv:  "PUBLIC_MONO_PUBLIC_KEY",
-	BackendURLEnv: "PUBLIC_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	DetectDeps:    []string{"astro"},
-	DetectFiles:   []string{"astro.config.*"},
-	CoreDir:       "_src_/lib/mono-connect",
-	DevScript:     "dev",
-	DevProxy:      "in development, forward /api/mono to the Go server: vite: { server: { proxy: {'/api/mono': 'http://localhost:%d'} } } in astro.config",
+	Dev:         viteFrameworkDev("astro dev (Vite)", 4321, "astro.config"),
+	Key:         KeyFromEnv,
+	EnvPrefix:   "PUBLIC_",
+	DetectDeps:  []string{"astro"},
+	DetectFiles: []string{"astro.config.*"},
+	DevProxy:    "in development, forward /api/mono to the Go server: vite: { server: { proxy: {'/api/mono': 'http://localhost:%d'} } } in astro.config",
 	// config.(ts|js) from the Vite base, wireMonoConnect from the vanilla target.
 	Base:         "vite",
 	MoreBases:    []string{"vanilla"},

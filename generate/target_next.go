@@ -8,26 +8,20 @@ import "io/fs"
 // module spells each one out). Local values belong in .env.local, the file Next's docs use for
 // them and create-next-app's .gitignore already covers.
 var nextTarget = register(&Target{
-	Name:        "next",
-	Title:       "Next.js (App Router)",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   30,
-	DetectOrder: 10,
+	Name:      "next",
+	Title:     "Next.js (App Router)",
+	ListOrder: 30, DetectOrder: 10,
 	// next dev loads, in development, .env.development.local, .env.local, .env.development, .env
 	// (first wins).
 	Dev: DevServer{Tool: "next dev", EnvFiles: []string{".env.development.local", ".env.local", ".env.development", ".env"},
 		Port: 3000, Proxy: ProxyRewrites, ProxyConfig: "next.config", CSPConfigs: []string{"next.config"}},
-	EnvPrefix:     "NEXT_PUBLIC_",
-	PublicKeyEnv:  "NEXT_PUBLIC_MONO_PUBLIC_KEY",
-	BackendURLEnv: "NEXT_PUBLIC_MONO_BACKEND_URL",
-	EnvFile:       ".env.local",
-	DetectDeps:    []string{"next"},
-	DetectFiles:   []string{"next.config.*"},
-	SrcDir:        nextSrcDir,
+	EnvPrefix:   "NEXT_PUBLIC_",
+	EnvFile:     ".env.local",
+	DetectDeps:  []string{"next"},
+	DetectFiles: []string{"next.config.*"},
+	SrcDir:      nextSrcDir,
 	// create-next-app's default (and our starter's) layout keeps app/ at the project root.
 	GreenfieldSrcDir: ".",
-	CoreDir:          "_src_/lib/mono-connect",
-	DevScript:        "dev",
 	DevProxy:         "in development, forward /api/mono to the Go server: rewrites() in next.config from /api/mono/:path* to http://localhost:%d/api/mono/:path*",
 	// The hook and button are React's own (templates/react/integration); Next adds its config.
 	Base:             "react",

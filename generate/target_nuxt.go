@@ -12,26 +12,19 @@ import (
 // untouched: a text merge into arbitrary TypeScript (a config built from variables, a runtimeConfig
 // that already exists, defineNuxtConfig called through a helper) cannot be made safe in general.
 var nuxtTarget = register(&Target{
-	Name:        "nuxt",
-	Title:       "Nuxt",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   50,
-	DetectOrder: 20,
+	Name:      "nuxt",
+	Title:     "Nuxt",
+	ListOrder: 50, DetectOrder: 20,
 	// nuxt dev loads only .env (a production Nuxt server reads NUXT_PUBLIC_* from its own
 	// environment, no file at all).
 	Dev: DevServer{Tool: "nuxt dev", EnvFiles: []string{".env"}, Port: 3000, Proxy: ProxyInConfig, ProxyConfig: "nuxt.config",
 		CSPConfigs: []string{"nuxt.config"}},
-	EnvPrefix:     "NUXT_PUBLIC_",
-	PublicKeyEnv:  "NUXT_PUBLIC_MONO_PUBLIC_KEY",
-	BackendURLEnv: "NUXT_PUBLIC_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	DetectDeps:    []string{"nuxt"},
-	DetectFiles:   []string{"nuxt.config.*"},
-	SrcDir:        nuxtSrcDir,
+	EnvPrefix:   "NUXT_PUBLIC_",
+	DetectDeps:  []string{"nuxt"},
+	DetectFiles: []string{"nuxt.config.*"},
+	SrcDir:      nuxtSrcDir,
 	// Nuxt 4's source directory.
 	GreenfieldSrcDir: "app",
-	CoreDir:          "_src_/lib/mono-connect",
-	DevScript:        "dev",
 	// server/ is Nitro's (server/api/, server/routes/, server/middleware/, ... are scanned, and
 	// a Nuxt developer expects their own server code there), public/ is served as static files
 	// (a server/.env there would be public). mono-server/ is a name no Nuxt convention claims

@@ -12,29 +12,21 @@ import "io/fs"
 // Listed after react; detected before react (a React Router app also depends on react and
 // react-dom, and its vite.config would match the React target's file fallback).
 var reactRouterTarget = register(&Target{
-	Name:        "react-router",
-	Title:       "React Router (framework mode)",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   25,
-	DetectOrder: 12,
+	Name:      "react-router",
+	Title:     "React Router (framework mode)",
+	ListOrder: 25, DetectOrder: 12,
 	// react-router dev is Vite in middleware mode: Vite's env files and port, server.proxy in
 	// vite.config. There is no index.html; the document is app/root.tsx, so a CSP header comes
 	// from vite.config's server.headers.
-	Dev: DevServer{Tool: "react-router dev (Vite)", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig,
-		ProxyConfig: "vite.config", CSPConfigs: []string{"vite.config"}},
-	Key:           KeyFromEnv,
-	EnvPrefix:     "VITE_",
-	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
-	BackendURLEnv: "VITE_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	DetectDeps:    []string{"@react-router/dev"},
-	DetectFiles:   []string{"react-router.config.*"},
-	SrcDir:        reactRouterSrcDir,
+	Dev:         viteFrameworkDev("react-router dev (Vite)", 5173, "vite.config"),
+	Key:         KeyFromEnv,
+	EnvPrefix:   "VITE_",
+	DetectDeps:  []string{"@react-router/dev"},
+	DetectFiles: []string{"react-router.config.*"},
+	SrcDir:      reactRouterSrcDir,
 	// create-react-router's templates keep routes and root.tsx in app/.
 	GreenfieldSrcDir: "app",
-	CoreDir:          "_src_/lib/mono-connect",
-	DevScript:        "dev",
-	DevProxy:         "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
+	DevProxy:         viteProxyHint,
 	Base:             "react",
 	MoreBases:        []string{"vite"},
 	StarterBases:     []string{"style", "react-demo"},

@@ -4,3 +4,19 @@ package generate
 // .env.local, .env.[mode], .env.[mode].local, the later overriding the earlier, and `vite` (dev)
 // runs in mode "development". Every Vite target shares them.
 var viteDevEnv = []string{".env.development.local", ".env.local", ".env.development", ".env"}
+
+// viteAppDev is plain `vite` serving an index.html app (vanilla, React, Vue): port 5173,
+// server.proxy in vite.config, and a CSP from index.html's meta tag.
+var viteAppDev = DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig,
+	ProxyConfig: "vite.config", CSPHTML: []string{"index.html"}}
+
+// viteFrameworkDev is a framework's dev command running Vite underneath (react-router dev, astro
+// dev): Vite's env files and server.proxy in config, which is also where a CSP header is set
+// (server.headers), since there is no index.html of the app's own.
+func viteFrameworkDev(tool string, port int, config string) DevServer {
+	return DevServer{Tool: tool, EnvFiles: viteDevEnv, Port: port, Proxy: ProxyInConfig,
+		ProxyConfig: config, CSPConfigs: []string{config}}
+}
+
+// viteProxyHint is the DevProxy hint of every target whose vite.config holds server.proxy.
+const viteProxyHint = "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config"

@@ -8,26 +8,18 @@ import (
 )
 
 var vueTarget = register(&Target{
-	Name:        "vue",
-	Title:       "Vue 3 (Vite)",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   40,
-	DetectOrder: 50,
-	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
-		CSPHTML: []string{"index.html"}},
-	EnvPrefix:     "VITE_",
-	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
-	BackendURLEnv: "VITE_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	DetectDeps:    []string{"vue"},
+	Name:      "vue",
+	Title:     "Vue 3 (Vite)",
+	ListOrder: 40, DetectOrder: 50,
+	Dev:        viteAppDev,
+	EnvPrefix:  "VITE_",
+	DetectDeps: []string{"vue"},
 	// Without a vue dependency (not added yet), single-file components are the telling sign; a
 	// vite.config alone is just as likely a React or vanilla Vite app, which come later in the
 	// detection order and would never be reached.
 	DetectFiles: []string{"src/*.vue"},
 	SrcDir:      vueSrcDir,
-	CoreDir:     "_src_/lib/mono-connect",
-	DevScript:   "dev",
-	DevProxy:    "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
+	DevProxy:    viteProxyHint,
 	// config.ts/config.js come from the folder every Vite target shares: env is read the same way.
 	Base:         "vite",
 	StarterBases: []string{"style", "vite"},

@@ -13,7 +13,7 @@ import (
 type Target struct {
 	Name  string   // the --framework value
 	Title string   // shown by `mono-connect targets` and the prompt
-	Langs []string // supported --lang values, default first
+	Langs []string // supported --lang values, default first (empty: ts, then js)
 
 	// ListOrder places the target in every list of targets (help text, `targets`, prompts, the
 	// schema's enum), lower first. DetectOrder is the order detection tries targets in, lower
@@ -28,10 +28,12 @@ type Target struct {
 	Key KeySource
 
 	// EnvPrefix is the prefix the framework requires for variables the browser may read (only
-	// with Key KeyFromEnv).
+	// with Key KeyFromEnv). Every target names its two variables the same way under it, so
+	// register fills PublicKeyEnv and BackendURLEnv from it when they are left empty, and EnvFile
+	// with ".env".
 	EnvPrefix     string
-	PublicKeyEnv  string // default --public-key-env
-	BackendURLEnv string // env var naming the backend origin; "" when not env-driven
+	PublicKeyEnv  string // default --public-key-env (EnvPrefix + "MONO_PUBLIC_KEY")
+	BackendURLEnv string // env var naming the backend origin (EnvPrefix + "MONO_BACKEND_URL")
 	EnvFile       string // the gitignored file --public-key is written to (".env", ".env.local")
 	// KeyFiles are where a target without public env keeps the key instead (paths may use _src_):
 	// files a merge creates once from TemplateData.PublicKey, then leaves to the user.
@@ -51,7 +53,7 @@ type Target struct {
 	SrcDir           func(project fs.FS) string
 	GreenfieldSrcDir string
 
-	// CoreDir is where core/ lands; it may start with the _src_ placeholder.
+	// CoreDir is where core/ lands; it may start with the _src_ placeholder. Empty: defaultCoreDir.
 	CoreDir string
 
 	// Base names a template folder shared by several targets (e.g. "vite" for the config module
@@ -79,9 +81,9 @@ type Target struct {
 	// with 'use client' (elsewhere the directive is noise that Vite's Rollup warns about).
 	ServerComponents bool
 
-	// DevScript is the package.json script that starts the dev server in the starter; "" for a
-	// starter without Node (a Static target: the Go server serves the page), which gets no
-	// scripts/dev.mjs.
+	// DevScript is the package.json script that starts the dev server in the starter. Empty: "dev",
+	// except for a Static target, whose starter has no Node (the Go server serves the page) and
+	// gets no scripts/dev.mjs.
 	DevScript string
 
 	// DevProxy tells the owner of an existing app how to make its dev server forward /api/mono/*
@@ -245,9 +247,11 @@ func (t *Target) SupportsLang(lang string) bool {
 // a framework never edits a shared list.
 var registry = map[string]*Target{}
 
-// register adds t to the registry. It panics on a definition that is inconsistent, so a new
-// target that forgets a field fails every test at start-up instead of misbehaving later.
+// register adds t to the registry, with the defaults filled in. It panics on a definition that is
+// inconsistent, so a new target that forgets a field fails every test at start-up instead of
+// misbehaving later.
 func register(t *Target) *Target {
+	t.fillDefaults()
 	if err := t.check(); err != nil {
 		panic("generate: target " + t.Name + ": " + err.Error())
 	}
@@ -260,11 +264,41 @@ func register(t *Target) *Target {
 	return t
 }
 
+// defaultCoreDir is where every target's core/ lands unless it says otherwise: under the source
+// root, beside the app's own lib code.
+const defaultCoreDir = "_src_/lib/mono-connect"
+
+// fillDefaults sets the fields a definition may leave empty to what nearly every target uses, so
+// a definition spells out only what makes the target different.
+func (t *Target) fillDefaults() {
+	if len(t.Langs) == 0 {
+		t.Langs = []string{"ts", "js"}
+	}
+	if t.CoreDir == "" {
+		t.CoreDir = defaultCoreDir
+	}
+	if t.DevScript == "" && t.Static == nil {
+		t.DevScript = "dev"
+	}
+	if t.Key != KeyFromEnv || t.EnvPrefix == "" {
+		return
+	}
+	if t.PublicKeyEnv == "" {
+		t.PublicKeyEnv = t.EnvPrefix + "MONO_PUBLIC_KEY"
+	}
+	if t.BackendURLEnv == "" {
+		t.BackendURLEnv = t.EnvPrefix + "MONO_BACKEND_URL"
+	}
+	if t.EnvFile == "" {
+		t.EnvFile = ".env"
+	}
+}
+
 // check reports what is wrong with a target's definition against the registry so far.
 func (t *Target) check() error {
 	switch {
-	case t.Name == "" || t.Title == "" || len(t.Langs) == 0:
-		return errors.New("Name, Title and Langs are required")
+	case t.Name == "" || t.Title == "":
+		return errors.New("Name and Title are required")
 	case registry[t.Name] != nil:
 		return errors.New("registered twice")
 	case t.ListOrder <= 0 || t.DetectOrder <= 0:

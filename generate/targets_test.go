@@ -239,3 +239,24 @@ func TestSharedCodeNamesNoTarget(t *testing.T) {
 		t.Fatalf("checked only %d files: the globs no longer find the shared code", checked)
 	}
 }
+
+// TestFillDefaults: a definition that leaves the shared fields empty gets the values every target
+// used to spell out; one that sets them keeps its own.
+func TestFillDefaults(t *testing.T) {
+	d := &Target{EnvPrefix: "PUBLIC_"}
+	d.fillDefaults()
+	if d.PublicKeyEnv != "PUBLIC_MONO_PUBLIC_KEY" || d.BackendURLEnv != "PUBLIC_MONO_BACKEND_URL" || d.EnvFile != ".env" ||
+		d.CoreDir != "_src_/lib/mono-connect" || d.DevScript != "dev" || len(d.Langs) != 2 || d.Langs[0] != "ts" {
+		t.Errorf("defaults = %+v", d)
+	}
+	own := &Target{EnvPrefix: "NEXT_PUBLIC_", EnvFile: ".env.local", DevScript: "start", Langs: []string{"ts"}}
+	own.fillDefaults()
+	if own.EnvFile != ".env.local" || own.DevScript != "start" || len(own.Langs) != 1 {
+		t.Errorf("own values replaced: %+v", own)
+	}
+	files := &Target{Key: KeyInFiles, KeyFiles: []string{"k.ts"}}
+	files.fillDefaults()
+	if files.PublicKeyEnv != "" || files.BackendURLEnv != "" || files.EnvFile != "" {
+		t.Errorf("a KeyInFiles target got env names: %+v", files)
+	}
+}

@@ -56,24 +56,17 @@ func schemaFrom(v any, at string) (*jsonschema.Schema, error) {
 
 func setKeyword(s *jsonschema.Schema, key string, val any, at string) error {
 	var ok bool
-	switch key {
-	case "$schema":
-		s.Schema, ok = val.(string)
-	case "$id":
-		s.ID, ok = val.(string)
-	case "title":
-		s.Title, ok = val.(string)
-	case "description":
-		s.Description, ok = val.(string)
-	case "type":
-		s.Type, ok = val.(string)
-	case "pattern":
-		s.Pattern, ok = val.(string)
-	case "uniqueItems":
+	// The keywords whose value is one string.
+	stringFields := map[string]*string{"$schema": &s.Schema, "$id": &s.ID, "title": &s.Title,
+		"description": &s.Description, "type": &s.Type, "pattern": &s.Pattern}
+	switch field, isString := stringFields[key]; {
+	case isString:
+		*field, ok = val.(string)
+	case key == "uniqueItems":
 		s.UniqueItems, ok = val.(bool)
-	case "enum":
+	case key == "enum":
 		s.Enum, ok = val.([]any)
-	case "minLength", "maxLength":
+	case key == "minLength" || key == "maxLength":
 		var f float64
 		if f, ok = val.(float64); ok && f == float64(int(f)) && f >= 0 {
 			n := int(f)
@@ -85,7 +78,7 @@ func setKeyword(s *jsonschema.Schema, key string, val any, at string) error {
 		} else {
 			ok = false
 		}
-	case "required":
+	case key == "required":
 		var list []any
 		if list, ok = val.([]any); ok {
 			for _, item := range list {
@@ -97,7 +90,7 @@ func setKeyword(s *jsonschema.Schema, key string, val any, at string) error {
 				s.Required = append(s.Required, name)
 			}
 		}
-	case "items", "additionalProperties":
+	case key == "items" || key == "additionalProperties":
 		sub, err := schemaFrom(val, at)
 		if err != nil {
 			return err
@@ -108,7 +101,7 @@ func setKeyword(s *jsonschema.Schema, key string, val any, at string) error {
 			s.AdditionalProperties = sub
 		}
 		return nil
-	case "properties":
+	case key == "properties":
 		var props map[string]any
 		if props, ok = val.(map[string]any); ok {
 			s.Properties = map[string]*jsonschema.Schema{}

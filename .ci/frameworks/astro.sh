@@ -40,8 +40,7 @@ prerendered "$scratch/app-js"
 # too), with astro pinned to 7.3.5.
 say "brownfield host: hand-made from Astro's minimal template (pinned astro 7.3.5)"
 host="$scratch/host"
-cp -R "$(dirname "$0")/../../e2e/hosts/astro" "$host"
-mv "$host/_gitignore" "$host/.gitignore"
+e2e_host astro "$host"
 
 core=src/lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \

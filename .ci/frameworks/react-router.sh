@@ -42,8 +42,7 @@ server_renders "$scratch/app-js" 3932 status
 # out, versions pinned to React Router 8.4.0.
 say "brownfield host: hand-made from React Router's minimal template (pinned 8.4.0)"
 host="$scratch/host"
-cp -R "$(dirname "$0")/../../e2e/hosts/react-router" "$host"
-mv "$host/_gitignore" "$host/.gitignore"
+e2e_host react-router "$host"
 
 core=app/lib/mono-connect
 brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \

@@ -3,13 +3,13 @@
 // generated server stores (mono_accounts, upserted on the account id), in the same kind of
 // database opened the same way as the generated main.go opens it. bench/loadtest.sh builds it
 // inside the generated server's module, which has the drivers; the leading underscore keeps it
-// out of the mono-connect module's ./... patterns.
+// out of the mono-connect module's ./... patterns. loadtest.sh copies bench/loadtest/exchange.go
+// beside it: the exchange with Mono is the other peer's, to the letter.
 //
 //	storedpeer -addr 127.0.0.1:PORT -mono http://HOST:PORT -db sqlite:PATH|postgres://…
 package main
 
 import (
-	"bytes"
 	"database/sql"
 	"encoding/json"
 	"flag"
@@ -69,17 +69,12 @@ func run(addr, mono, dbURL string, max time.Duration) error {
 			return err
 		}
 	}
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns, t.MaxIdleConnsPerHost = 64, 64
-	client := &http.Client{Transport: t, Timeout: 15 * time.Second}
+	client := pooledClient()
 	url := mono + "/v2/accounts/auth"
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/mono/exchange", func(w http.ResponseWriter, r *http.Request) {
-		var in struct {
-			Code string `json:"code"`
-		}
-		if err := json.NewDecoder(r.Body).Decode(&in); err != nil || in.Code == "" {
-			http.Error(w, "bad request", http.StatusBadRequest)
+		id, ok := exchangeCode(w, r, client, url)
+		if !ok {
 			return
 		}
 		// The user: the cookie's id, unverified (the generated server checks an HMAC, a
@@ -88,35 +83,12 @@ func run(addr, mono, dbURL string, max time.Duration) error {
 		if c, err := r.Cookie("mono_demo_user"); err == nil {
 			user, _, _ = strings.Cut(c.Value, ".")
 		}
-		body, _ := json.Marshal(map[string]string{"code": in.Code})
-		req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, url, bytes.NewReader(body))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("mono-sec-key", "test_sk_bench")
-		resp, err := client.Do(req)
-		if err != nil {
-			http.Error(w, "mono unreachable", http.StatusBadGateway)
-			return
-		}
-		defer resp.Body.Close()
-		var out struct {
-			Data struct {
-				ID string `json:"id"`
-			} `json:"data"`
-		}
-		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
-			http.Error(w, "mono failed", http.StatusBadGateway)
-			return
-		}
-		if _, err := db.ExecContext(r.Context(), upsert, out.Data.ID, user, time.Now().UTC()); err != nil {
+		if _, err := db.ExecContext(r.Context(), upsert, id, user, time.Now().UTC()); err != nil {
 			http.Error(w, "not stored", http.StatusInternalServerError)
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"account_id": out.Data.ID})
+		_ = json.NewEncoder(w).Encode(map[string]string{"account_id": id})
 	})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	ln, err := net.Listen("tcp", addr)

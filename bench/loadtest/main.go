@@ -14,7 +14,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -150,44 +149,16 @@ func peer(args []string) error {
 	}
 	client := http.DefaultClient
 	if *pooled {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConns, t.MaxIdleConnsPerHost = 64, 64
-		client = &http.Client{Transport: t, Timeout: 15 * time.Second}
+		client = pooledClient()
 	}
 	url := *mono + "/v2/accounts/auth"
 	http.HandleFunc("POST /api/mono/exchange", func(w http.ResponseWriter, r *http.Request) {
-		var in struct {
-			Code string `json:"code"`
-		}
-		if err := json.NewDecoder(r.Body).Decode(&in); err != nil || in.Code == "" {
-			http.Error(w, "bad request", http.StatusBadRequest)
-			return
-		}
-		body, _ := json.Marshal(map[string]string{"code": in.Code})
-		req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, url, bytes.NewReader(body))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("mono-sec-key", "test_sk_bench")
-		resp, err := client.Do(req)
-		if err != nil {
-			http.Error(w, "mono unreachable", http.StatusBadGateway)
-			return
-		}
-		defer resp.Body.Close()
-		var out struct {
-			Data struct {
-				ID string `json:"id"`
-			} `json:"data"`
-		}
-		if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&out) != nil {
-			http.Error(w, "mono failed", http.StatusBadGateway)
+		id, ok := exchangeCode(w, r, client, url)
+		if !ok {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]string{"account_id": out.Data.ID})
+		_ = json.NewEncoder(w).Encode(map[string]string{"account_id": id})
 	})
 	http.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	ln, err := net.Listen("tcp", *addr)

@@ -106,6 +106,18 @@ func (m *mockPrompter) done() {
 }
 
 // runInteractive runs the CLI in-process as if on a terminal, answering with p.
+// answerAll runs args with p answering, and fails the test unless every step was asked and the
+// command exited 0; it returns stdout and stderr.
+func answerAll(t *testing.T, p *mockPrompter, args ...string) (string, string) {
+	t.Helper()
+	code, out, errOut := runInteractive(t, p, args...)
+	p.done()
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	return out, errOut
+}
+
 func runInteractive(t *testing.T, p Prompter, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
@@ -139,11 +151,7 @@ func TestInteractiveFullFlow(t *testing.T) {
 		{qPublicKey, one("test_sk_leak", "test_pk_abc123")},
 		{qConfirm, one(true)},
 	}}
-	code, out, errOut := runInteractive(t, p, "init", dir)
-	p.done()
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out, _ := answerAll(t, p, "init", dir)
 	wantCmd := "mono-connect init " + dir + " --framework react --lang ts --features link,reauth,events --institution 5f2d08be60b92e2888287702 --auth-method mobile_banking --backend go --package-manager pnpm --yes"
 	if !strings.Contains(out, wantCmd) {
 		t.Errorf("one-shot command missing; output:\n%s\nwant %s", out, wantCmd)
@@ -181,11 +189,7 @@ func TestFlagsSkipQuestions(t *testing.T) {
 		{qPublicKey, one("")},
 		{qConfirm, one(true)},
 	}}
-	code, _, errOut := runInteractive(t, p, "init", dir, "--framework", "vanilla", "--lang", "js", "--features", "link", "--backend", "none")
-	p.done()
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	answerAll(t, p, "init", dir, "--framework", "vanilla", "--lang", "js", "--features", "link", "--backend", "none")
 	if _, err := os.Stat(filepath.Join(dir, ".env")); !os.IsNotExist(err) {
 		t.Error(".env written although the key was skipped")
 	}
@@ -206,11 +210,7 @@ func TestDetectionSettlesQuestions(t *testing.T) {
 		{qPublicKey, one("")},
 		{qConfirm, one(true)},
 	}}
-	code, _, errOut := runInteractive(t, p, "init", dir)
-	p.done()
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	_, errOut := answerAll(t, p, "init", dir)
 	if !strings.Contains(errOut, "detected: framework react (\"react\" in package.json), language ts (tsconfig.json), package manager yarn (yarn.lock), Go module example.com/acme/shop") {
 		t.Errorf("detection line missing: %s", errOut)
 	}
@@ -264,11 +264,7 @@ func TestInteractiveConflicts(t *testing.T) {
 		{"src/lib/mono-connect/mono-connect.js exists and differs from what mono-connect would write. What now?", one("skip (keep mine)")},
 		{qConfirm, one(true)},
 	}}
-	code, out, errOut := runInteractive(t, p, "init", dir, "--framework", "vanilla", "--lang", "js", "--backend", "none", "--features", "link,events", "--institution", "5f2d08be60b92e2888287702", "--package-manager", "npm", "--public-key", "test_pk_x")
-	p.done()
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	out, _ := answerAll(t, p, "init", dir, "--framework", "vanilla", "--lang", "js", "--backend", "none", "--features", "link,events", "--institution", "5f2d08be60b92e2888287702", "--package-manager", "npm", "--public-key", "test_pk_x")
 	if !strings.Contains(out, "-// mine") {
 		t.Errorf("the diff was not shown:\n%s", out)
 	}
@@ -356,11 +352,7 @@ func TestRecordSettlesQuestions(t *testing.T) {
 		{qPublicKey, one("")},
 		{qConfirm, one(true)},
 	}}
-	code, _, errOut := runInteractive(t, p, "init", dir)
-	p.done()
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
+	answerAll(t, p, "init", dir)
 	if after, _ := os.ReadFile(filepath.Join(dir, "mono-connect.json")); string(after) != string(before) {
 		t.Errorf("the record changed:\n%s\nwant\n%s", after, before)
 	}

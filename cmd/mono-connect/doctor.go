@@ -55,16 +55,7 @@ Agents: run "mono-connect doctor --json" first in a project; it never waits for 
   mono-connect doctor my-app --json
   mono-connect doctor --fix --yes`,
 		Args: usageArgs(cobra.MaximumNArgs(1), "at most one DIR"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return doctorRun(opts)
-		},
+		RunE: runDirCommand(opts, &opts.Dir, runF, doctorRun),
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.JSON, "json", false, "machine-readable output on stdout")

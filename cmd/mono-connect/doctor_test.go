@@ -365,37 +365,22 @@ var envFrameworks = []string{"vanilla", "react", "react-router", "next", "vue", 
 
 func only(s ...string) []string { return s }
 
-// cspPage is where each framework's starter can carry a meta tag CSP (Next and Nuxt: headers
-// in their config instead).
-var cspBreaks = map[string]func(a *app){
-	"vanilla": func(a *app) {
-		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-src 'self'\">")
-	},
-	"react": func(a *app) {
-		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">")
-	},
-	"vue": func(a *app) {
-		a.edit("index.html", "<head>", "<head>\n    <meta http-equiv='Content-Security-Policy' content=\"frame-src 'none'\">")
-	},
-	"angular": func(a *app) {
-		a.edit("src/index.html", "<head>", "<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"child-src 'self'\">")
-	},
-	"svelte": func(a *app) {
-		a.edit("vite.config.ts", "adapter: adapter()", "adapter: adapter(),\n\t\t\tcsp: { directives: { 'frame-src': ['self'] } }")
-	},
-	"next": func(a *app) {
-		a.edit("next.config.ts", "    async rewrites() {", "    async headers() {\n      return [{ source: '/:path*', headers: [{ key: 'Content-Security-Policy', value: \"default-src 'self'; frame-src 'self' https://example.com\" }] }];\n    },\n    async rewrites() {")
-	},
-	"nuxt": func(a *app) {
-		a.edit("nuxt.config.ts", "  vite: {", "  routeRules: { '/**': { headers: { 'Content-Security-Policy': \"frame-src 'self'\" } } },\n  vite: {")
-	},
+// textEdit replaces the first old with new in file, as app.edit does.
+type textEdit struct{ file, old, new string }
+
+// cspBreaks add a CSP that blocks the widget where each framework's starter can carry one: a meta
+// tag in its page, or a header (kit.csp) in its config.
+var cspBreaks = map[string]textEdit{
+	"vanilla": {"index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-src 'self'\">"},
+	"react":   {"index.html", "<head>", "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\">"},
+	"vue":     {"index.html", "<head>", "<head>\n    <meta http-equiv='Content-Security-Policy' content=\"frame-src 'none'\">"},
+	"angular": {"src/index.html", "<head>", "<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"child-src 'self'\">"},
+	"svelte":  {"vite.config.ts", "adapter: adapter()", "adapter: adapter(),\n\t\t\tcsp: { directives: { 'frame-src': ['self'] } }"},
+	"next":    {"next.config.ts", "    async rewrites() {", "    async headers() {\n      return [{ source: '/:path*', headers: [{ key: 'Content-Security-Policy', value: \"default-src 'self'; frame-src 'self' https://example.com\" }] }];\n    },\n    async rewrites() {"},
+	"nuxt":    {"nuxt.config.ts", "  vite: {", "  routeRules: { '/**': { headers: { 'Content-Security-Policy': \"frame-src 'self'\" } } },\n  vite: {"},
 	// React Router and Astro render no index.html of ours: a CSP header from Vite's dev server.
-	"react-router": func(a *app) {
-		a.edit("vite.config.ts", "  server: {", "  server: {\n    headers: { 'Content-Security-Policy': \"default-src 'self'\" },")
-	},
-	"astro": func(a *app) {
-		a.edit("astro.config.mjs", "    server: {", "    server: {\n      headers: { 'Content-Security-Policy': \"frame-src 'self'\" },")
-	},
+	"react-router": {"vite.config.ts", "  server: {", "  server: {\n    headers: { 'Content-Security-Policy': \"default-src 'self'\" },"},
+	"astro":        {"astro.config.mjs", "    server: {", "    server: {\n      headers: { 'Content-Security-Policy': \"frame-src 'self'\" },"},
 }
 
 // proxyBreaks remove each framework's /api/mono forwarding.
@@ -537,7 +522,8 @@ func cases() []aCase {
 			a.write("server/monoconnect/zz_broken.go", "package monoconnect\n\nfunc broken() { return 1 }\n")
 		}, want: map[string]doctor.Status{"go-build": doctor.Fail}},
 	)
-	for fw, brk := range cspBreaks {
+	for fw, e := range cspBreaks {
+		brk := func(a *app) { a.edit(e.file, e.old, e.new) }
 		cs = append(cs, aCase{name: "csp", fws: only(fw), breakIt: brk, want: map[string]doctor.Status{"csp": doctor.Fail}})
 	}
 	for _, fw := range frameworks {

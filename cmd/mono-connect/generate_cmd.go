@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -40,16 +39,7 @@ Merged files (package.json, .env.example, .gitignore) are checked only for the p
   mono-connect generate --check
   mono-connect generate --check --json`,
 		Args: usageArgs(cobra.MaximumNArgs(1), "at most one DIR"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return generateRun(opts)
-		},
+		RunE: runDirCommand(opts, &opts.Dir, runF, generateRun),
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 3 when generated files drifted")
@@ -61,10 +51,7 @@ Merged files (package.json, .env.example, .gitignore) are checked only for the p
 }
 
 func generateRun(o *generateOptions) error {
-	if !contains(apply.Policies, o.OnConflict) {
-		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
-	}
-	root, err := filepath.Abs(o.Dir)
+	root, err := projectRoot(o.Dir, o.OnConflict)
 	if err != nil {
 		return err
 	}
@@ -119,9 +106,7 @@ func checkRun(o *generateOptions, root string, plan *generate.Plan, prev *genera
 		if len(kept) > 0 {
 			out["kept"] = kept
 		}
-		enc := json.NewEncoder(o.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := printJSON(o.IO.Out, out); err != nil {
 			return err
 		}
 	}

@@ -68,10 +68,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
   mono-connect init --dry-run --json --yes`,
 		Args: usageArgs(cobra.MaximumNArgs(1), "at most one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dir = "."
-			if len(args) == 1 {
-				opts.Dir = args[0]
-			}
+			opts.Dir = dirArg(args)
 			opts.given = map[string]bool{}
 			opts.flags = map[string]string{}
 			cmd.Flags().Visit(func(f *pflag.Flag) {
@@ -110,10 +107,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 }
 
 func initRun(o *initOptions) error {
-	if !contains(apply.Policies, o.OnConflict) {
-		return usagef("unknown --on-conflict %q: use fail, skip or overwrite", o.OnConflict)
-	}
-	root, err := filepath.Abs(o.Dir)
+	root, err := projectRoot(o.Dir, o.OnConflict)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -92,9 +91,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		for _, c := range changes {
 			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action})
 		}
-		enc := json.NewEncoder(ios.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := printJSON(ios.Out, out); err != nil {
 			return err
 		}
 	} else if ao.prompter == nil || ao.dryRun {

@@ -85,22 +85,30 @@ const (
 	keyEnter = "\r"
 )
 
-func TestInitInRealTerminal(t *testing.T) {
+// initInTerminal starts `mono-connect init app` in a fresh folder (work) on a pseudo-terminal of
+// the given size (nil: pty's default), with the screen read from in the background.
+func initInTerminal(t *testing.T, size *pty.Winsize) (cmd *exec.Cmd, term *ptyScreen, work string) {
+	t.Helper()
 	bin, err := buildCLI()
 	if err != nil {
 		t.Fatal(err)
 	}
-	work := t.TempDir()
-	cmd := exec.Command(bin, "init", "app")
+	work = t.TempDir()
+	cmd = exec.Command(bin, "init", "app")
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "TERM=xterm")
-	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 160})
+	ptmx, err := pty.StartWithSize(cmd, size)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ptmx.Close()
-	term := &ptyScreen{t: t, pty: ptmx}
+	t.Cleanup(func() { ptmx.Close() })
+	term = &ptyScreen{t: t, pty: ptmx}
 	go term.read()
+	return cmd, term, work
+}
+
+func TestInitInRealTerminal(t *testing.T) {
+	cmd, term, work := initInTerminal(t, &pty.Winsize{Rows: 50, Cols: 160})
 
 	term.expect(qFramework)
 	term.send(keyDown + keyEnter) // vanilla -> react
@@ -151,7 +159,7 @@ func TestInitInRealTerminal(t *testing.T) {
 
 	// The same command without a terminal writes the same files (the key aside).
 	second := t.TempDir()
-	replay := exec.Command(bin, strings.Fields(want)[1:]...)
+	replay := exec.Command(cmd.Path, strings.Fields(want)[1:]...)
 	replay.Dir = second
 	if out, err := replay.CombinedOutput(); err != nil {
 		t.Fatalf("replay: %v\n%s", err, out)
@@ -172,24 +180,10 @@ func TestInitInRealTerminal(t *testing.T) {
 }
 
 func TestCtrlCInRealTerminal(t *testing.T) {
-	bin, err := buildCLI()
-	if err != nil {
-		t.Fatal(err)
-	}
-	work := t.TempDir()
-	cmd := exec.Command(bin, "init", "app")
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "NO_COLOR=1", "TERM=xterm")
-	ptmx, err := pty.Start(cmd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ptmx.Close()
-	term := &ptyScreen{t: t, pty: ptmx}
-	go term.read()
+	cmd, term, work := initInTerminal(t, nil)
 	term.expect(qFramework)
 	term.send("\x03")
-	err = cmd.Wait()
+	err := cmd.Wait()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
 		t.Fatalf("exit = %v, want 130", err)

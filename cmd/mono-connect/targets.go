@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -23,13 +22,9 @@ type targetJSON struct {
 }
 
 func newTargetsCmd(ios *iostreams) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "targets",
-		Short:   "List the frameworks, languages and features mono-connect can generate",
-		Args:    usageArgs(cobra.NoArgs, "no arguments"),
-		Example: "  mono-connect targets\n  mono-connect targets --json",
-		RunE: func(cmd *cobra.Command, args []string) error {
+	return listCmd("targets", "List the frameworks, languages and features mono-connect can generate",
+		"  mono-connect targets\n  mono-connect targets --json",
+		func(asJSON bool) error {
 			var list []targetJSON
 			for _, t := range generate.Targets() {
 				env := t.PublicKeyEnv
@@ -39,9 +34,7 @@ func newTargetsCmd(ios *iostreams) *cobra.Command {
 				list = append(list, targetJSON{Name: t.Name, Title: t.Title, Langs: t.Langs, Features: generate.AllFeatures, PublicEnv: env, Node: t.Static == nil})
 			}
 			if asJSON {
-				enc := json.NewEncoder(ios.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"targets": list})
+				return printJSON(ios.Out, map[string]any{"targets": list})
 			}
 			w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "FRAMEWORK\tLANGUAGES\tPUBLIC KEY ENV\tDESCRIPTION")
@@ -50,8 +43,5 @@ func newTargetsCmd(ios *iostreams) *cobra.Command {
 			}
 			fmt.Fprintf(w, "\nfeatures: %s (default %s)\n", strings.Join(generate.AllFeatures, ", "), strings.Join(generate.DefaultFeatures, ","))
 			return w.Flush()
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+		})
 }

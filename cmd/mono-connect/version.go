@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"runtime/debug"
 
@@ -65,22 +64,13 @@ func versionString() string {
 }
 
 func newVersionCmd(ios *iostreams) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "version",
-		Short:   "Print the version, commit and build date",
-		Args:    usageArgs(cobra.NoArgs, "no arguments"),
-		Example: "  mono-connect version\n  mono-connect version --json",
-		RunE: func(cmd *cobra.Command, args []string) error {
+	return listCmd("version", "Print the version, commit and build date",
+		"  mono-connect version\n  mono-connect version --json",
+		func(asJSON bool) error {
 			if asJSON {
-				enc := json.NewEncoder(ios.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(currentBuild())
+				return printJSON(ios.Out, currentBuild())
 			}
 			_, err := fmt.Fprintln(ios.Out, versionString())
 			return err
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+		})
 }

@@ -50,21 +50,15 @@ type fixtureJSON struct {
 }
 
 func newWebhookListCmd(ios *iostreams) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "list",
-		Short:   "List the events webhook send knows",
-		Args:    usageArgs(cobra.NoArgs, "no arguments"),
-		Example: "  mono-connect webhook list\n  mono-connect webhook list --json",
-		RunE: func(*cobra.Command, []string) error {
+	return listCmd("list", "List the events webhook send knows",
+		"  mono-connect webhook list\n  mono-connect webhook list --json",
+		func(asJSON bool) error {
 			if asJSON {
 				list := []fixtureJSON{}
 				for _, f := range webhookfixture.All() {
 					list = append(list, fixtureJSON{Name: f.Name, Event: f.Event, Summary: f.Summary})
 				}
-				enc := json.NewEncoder(ios.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"events": list})
+				return printJSON(ios.Out, map[string]any{"events": list})
 			}
 			w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "EVENT\tWHAT IT MEANS")
@@ -72,10 +66,7 @@ func newWebhookListCmd(ios *iostreams) *cobra.Command {
 				fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Summary)
 			}
 			return w.Flush()
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
-	return cmd
+		})
 }
 
 type webhookSendOptions struct {

@@ -31,6 +31,17 @@ func needRecord(p *project) (Check, bool) {
 	return Check{}, false
 }
 
+// needGoServer skips a check of the generated Go server where there is no record or no server.
+func needGoServer(p *project) (Check, bool) {
+	if c, no := needRecord(p); no {
+		return c, true
+	}
+	if p.rec.Answers.Backend != "go" {
+		return skip("no Go backend (--backend none)"), true
+	}
+	return Check{}, false
+}
+
 func checkRecord(_ context.Context, p *project) Check {
 	switch {
 	case errors.Is(p.recErr, fs.ErrNotExist):
@@ -277,11 +288,8 @@ func (p *project) serverRemedy(name, example string) string {
 }
 
 func checkSecretKey(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	k := p.secret
 	if !k.Set {
@@ -355,11 +363,8 @@ func checkKeyMode(_ context.Context, p *project) Check {
 }
 
 func checkWebhookSecret(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	w := p.webhook
 	if !w.Set {
@@ -639,11 +644,8 @@ func (g gitView) ignored(rel string) bool {
 }
 
 func checkDevProxy(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	if p.prof.Proxy == generate.ProxyNone {
 		return sameOriginProxy(p)
@@ -723,11 +725,8 @@ func (p *project) serverPort() int {
 }
 
 func checkAllowedOrigins(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	app := p.appOrigin
 	remedy := p.serverRemedy("MONO_ALLOWED_ORIGINS", app)
@@ -867,11 +866,8 @@ func checkCSP(_ context.Context, p *project) Check {
 }
 
 func checkServer(_ context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	pr := p.probe
 	start := p.serverRemedy("MONO_SECRET_KEY", "<your test_sk_… key>")
@@ -894,11 +890,8 @@ func checkServer(_ context.Context, p *project) Check {
 }
 
 func checkGoBuild(ctx context.Context, p *project) Check {
-	if c, no := needRecord(p); no {
+	if c, no := needGoServer(p); no {
 		return c
-	}
-	if p.rec.Answers.Backend != "go" {
-		return skip("no Go backend (--backend none)")
 	}
 	if p.o.GoCommand == "" {
 		return skip("no Go toolchain on PATH")

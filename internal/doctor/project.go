@@ -241,22 +241,31 @@ func isMonoRoute(k string) bool {
 	return k == "/api/mono" || strings.HasPrefix(k, "/api/mono/") || strings.HasPrefix(k, "/api/mono*")
 }
 
+// proxyConfig finds and parses the JS config that holds the dev proxy; without one (missing or
+// unreadable) cfg is nil and info says why.
+func (p *project) proxyConfig() (file string, cfg *jsConfig, info proxyInfo) {
+	base := p.prof.ProxyConfig
+	file = findConfig(p.o.Root, configNames(base)...)
+	if file == "" {
+		return "", nil, proxyInfo{File: base + ".ts", Missing: true}
+	}
+	cfg, err := parseJSConfig(p.o.Root, file)
+	if err != nil {
+		return file, nil, proxyInfo{File: file, Err: err}
+	}
+	return file, cfg, proxyInfo{}
+}
+
 func (p *project) readProxy() proxyInfo {
-	root := p.o.Root
 	switch p.prof.Proxy {
 	case generate.ProxyNone:
 		return proxyInfo{}
 	case generate.ProxyJSONFile:
 		return p.angularProxy()
 	case generate.ProxyRewrites:
-		base := p.prof.ProxyConfig
-		file := findConfig(root, configNames(base)...)
-		if file == "" {
-			return proxyInfo{File: base + ".ts", Missing: true}
-		}
-		cfg, err := parseJSConfig(root, file)
-		if err != nil {
-			return proxyInfo{File: file, Err: err}
+		file, cfg, missing := p.proxyConfig()
+		if cfg == nil {
+			return missing
 		}
 		// rewrites() returns [{source: "/api/mono/:path*", destination: "http://…/api/mono/:path*"}].
 		for _, pr := range cfg.properties(func(k string) bool { return k == "source" }) {
@@ -273,14 +282,9 @@ func (p *project) readProxy() proxyInfo {
 		}
 		return proxyInfo{File: file, Missing: true}
 	default:
-		base := p.prof.ProxyConfig
-		file := findConfig(root, configNames(base)...)
-		if file == "" {
-			return proxyInfo{File: base + ".ts", Missing: true}
-		}
-		cfg, err := parseJSConfig(root, file)
-		if err != nil {
-			return proxyInfo{File: file, Err: err}
+		file, cfg, missing := p.proxyConfig()
+		if cfg == nil {
+			return missing
 		}
 		// server.proxy {'/api/mono': 'http://…'} or {'/api/mono': {target: 'http://…'}}; Nuxt
 		// also nitro.devProxy {'/api/mono': {target}} and routeRules {'/api/mono/**': {proxy}}.

@@ -58,6 +58,29 @@ export function open(
 }
 `
 
+// equalCase is a pair of file contents and whether Equal calls them the same code.
+type equalCase struct {
+	name string
+	file string
+	a, b string
+	want bool
+}
+
+// runEqual checks each case both ways round: Equal is symmetric.
+func runEqual(t *testing.T, tests []equalCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Equal(tt.file, []byte(tt.a), []byte(tt.b)); got != tt.want {
+				t.Errorf("Equal(%s) = %v, want %v", tt.file, got, tt.want)
+			}
+			if got := Equal(tt.file, []byte(tt.b), []byte(tt.a)); got != tt.want {
+				t.Errorf("Equal(%s) reversed = %v, want %v", tt.file, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestEqual(t *testing.T) {
 	edit := func(old, new string) string {
 		if !strings.Contains(tsFile, old) {
@@ -65,12 +88,7 @@ func TestEqual(t *testing.T) {
 		}
 		return strings.Replace(tsFile, old, new, 1)
 	}
-	tests := []struct {
-		name string
-		file string
-		a, b string
-		want bool
-	}{
+	tests := []equalCase{
 		{"identical", "a.ts", tsFile, tsFile, true},
 		{"reformatted: quotes, semicolons, tabs, wrapping, trailing commas", "a.ts", tsFile, prettierStyle, true},
 		{"CRLF line ends", "a.ts", tsFile, strings.ReplaceAll(tsFile, "\n", "\r\n"), true},
@@ -100,16 +118,7 @@ func TestEqual(t *testing.T) {
 		{"json: a second value", "a.json", `{"a": 1}`, `{"a": 1}{}`, false},
 		{"css is byte for byte", "a.css", "a{color:red}", "a { color: red; }", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Equal(tt.file, []byte(tt.a), []byte(tt.b)); got != tt.want {
-				t.Errorf("Equal(%s) = %v, want %v", tt.file, got, tt.want)
-			}
-			if got := Equal(tt.file, []byte(tt.b), []byte(tt.a)); got != tt.want {
-				t.Errorf("Equal(%s) reversed = %v, want %v", tt.file, got, tt.want)
-			}
-		})
-	}
+	runEqual(t, tests)
 }
 
 const svelteFile = `<script lang="ts">
@@ -159,12 +168,7 @@ func TestEqualComponents(t *testing.T) {
 // Rewrites real Prettier makes (seen on the generated files with Prettier 3.10) and edits that
 // are not formatting, for the token comparison that covers what esbuild does not print.
 func TestEqualTokens(t *testing.T) {
-	tests := []struct {
-		name string
-		file string
-		a, b string
-		want bool
-	}{
+	tests := []equalCase{
 		{"union broken with leading bars", "a.ts", "type K = 'a' | 'b' | 'c';\n", "type K =\n  | \"a\"\n  | \"b\"\n  | \"c\"\n", true},
 		{"union member changed", "a.ts", "type K = 'a' | 'b';\n", "type K = 'a' | 'c';\n", false},
 		{"generic argument wrapped", "a.ts", "export const T = new Token<Partial<Options>>('T');\n", "export const T = new Token<\n  Partial<Options>\n>(\"T\");\n", true},
@@ -191,14 +195,5 @@ func TestEqualTokens(t *testing.T) {
 		{"angular template changed", "a.component.ts", "@Component({\n  template: `<button type=\"button\">Link</button>`,\n})\nexport class C {}\n",
 			"@Component({\n  template: `<button type=\"submit\">Link</button>`,\n})\nexport class C {}\n", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := Equal(tt.file, []byte(tt.a), []byte(tt.b)); got != tt.want {
-				t.Errorf("Equal(%s) = %v, want %v", tt.file, got, tt.want)
-			}
-			if got := Equal(tt.file, []byte(tt.b), []byte(tt.a)); got != tt.want {
-				t.Errorf("Equal(%s) reversed = %v, want %v", tt.file, got, tt.want)
-			}
-		})
-	}
+	runEqual(t, tests)
 }
