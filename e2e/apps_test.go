@@ -120,11 +120,25 @@ func scaffold(t *testing.T, r recipe, dir string, args ...string) {
 // mono-connect.js (compiled from it) in a JS one.
 func coreEntry(t *testing.T, dir string) string {
 	t.Helper()
-	entries := append(findFiles(t, dir, "mono-connect.ts"), findFiles(t, dir, "mono-connect.js")...)
+	entries := findCoreModule(t, dir, "mono-connect")
 	if len(entries) != 1 {
 		t.Fatalf("want one generated core entry (mono-connect.ts or .js) in %s, found %v", dir, entries)
 	}
 	return entries[0]
+}
+
+// findCoreModule lists the core module named module (mono-connect, mono-connect-session, ...)
+// below dir, as .ts or .js, in the core's own folder: Nuxt's modules/mono-connect.ts and
+// Angular's environments/mono-connect.ts share the entry's name but are not the core.
+func findCoreModule(t *testing.T, dir, module string) []string {
+	t.Helper()
+	var out []string
+	for _, p := range append(findFiles(t, dir, module+".ts"), findFiles(t, dir, module+".js")...) {
+		if filepath.Base(filepath.Dir(p)) == "mono-connect" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // findFiles lists files named name below dir, outside node_modules.

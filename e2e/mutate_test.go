@@ -71,7 +71,7 @@ func mutateApp(t *testing.T, dir string) {
 		core := filepath.Ext(e.file) == ""
 		var paths []string
 		if core {
-			paths = append(findFiles(t, dir, e.file+".ts"), findFiles(t, dir, e.file+".js")...)
+			paths = findCoreModule(t, dir, e.file)
 		} else {
 			paths = findFiles(t, dir, e.file)
 			if len(paths) == 0 {
