@@ -57,11 +57,14 @@ core_js_files() {
   done
 }
 
-brownfield_check() {
-  local dir=$1; shift
+# init_only_integration DIR BACKEND EXPECTED...: commit DIR as the host, run init with
+# detection, check that git sees exactly the EXPECTED paths changed or added, that a second run
+# writes nothing and that generate --check is clean. init's output is left in $scratch/init.txt.
+init_only_integration() {
+  local dir=$1 backend=$2; shift 2
   (cd "$dir" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -qm host)
   say "brownfield: init in $(basename "$dir") with detection"
-  "$mc" init "$dir" --backend none --yes
+  "$mc" init "$dir" --backend "$backend" --yes | tee "$scratch/init.txt"
   local got want
   got=$(cd "$dir" && git status --porcelain --untracked-files=all | sed 's/^...//' | sort)
   want=$(printf '%s\n' "$@" | sort)
@@ -71,11 +74,16 @@ brownfield_check() {
   fi
   say "brownfield: a second init changes nothing"
   local again
-  again=$("$mc" init "$dir" --backend none --yes)
+  again=$("$mc" init "$dir" --backend "$backend" --yes)
   if grep -Eq '^  (create|update|delete) ' <<<"$again"; then
     echo "$again"; fail "a second init in $dir wrote files"
   fi
   "$mc" generate "$dir" --check >/dev/null || fail "generate --check is not clean right after init in $dir"
+}
+
+brownfield_check() {
+  local dir=$1; shift
+  init_only_integration "$dir" none "$@"
   say "brownfield: npm install, npm run build"
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
 }
