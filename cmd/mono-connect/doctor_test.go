@@ -66,6 +66,10 @@ func makeStarters(t *testing.T) map[string]starter {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Fatal("the doctor tests build the generated server: no go on PATH")
 	}
+	// The servers build with GOPROXY=off, so their drivers must be in the module cache first: on
+	// a fresh machine nothing else in this package has fetched them yet (the scripts do it too,
+	// but they run after these tests).
+	prefetchServerModules(t, nil)
 	startersOnce.Do(func() {
 		base, err := os.MkdirTemp("", "doctor-starters-")
 		if err != nil {
