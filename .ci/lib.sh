@@ -55,6 +55,16 @@ vite_app_suite() {
     "$vite_core/config.ts" "$@" $(core_ts_files "$vite_core")
 }
 
+# mount_button HOST PAGE SCRIPT...: put <MonoConnectButton /> on the host's PAGE (relative to
+# HOST) with the sed SCRIPTs, an edit of the page its generator wrote as a person would make it;
+# fail when the page does not hold the button then, else build the host again.
+mount_button() {
+  local host=$1 page=$1/$2 script; shift 2
+  for script in "$@"; do sed -i "$script" "$page"; done
+  grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
+  (cd "$host" && npm run build)
+}
+
 # e2e_host NAME DIR: copy the hand-made host project e2e/hosts/NAME (the browser suite's host
 # too) to DIR, its .gitignore stored as _gitignore (npm and git would drop a real one).
 e2e_host() {
