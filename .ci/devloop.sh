@@ -243,8 +243,21 @@ dev_without_server() {
   say "without the server: both cases behave"
 }
 
-# DEVLOOP_TARGETS narrows the run while working on one framework (CI runs them all).
-for target in ${DEVLOOP_TARGETS:-vanilla:js react:ts react-router:js vue:js next:ts nuxt:js angular:ts svelte:ts solid:js preact:ts astro:ts}; do
+# Every target with a Node starter, from the registry (.ci/targets.sh), the languages alternating
+# js, ts, js... down the list (a one-language target takes its own). DEVLOOP_TARGETS="react:ts
+# vue:js" narrows the run while working on one framework (CI runs them all).
+default_targets() {
+  local i=0 name langs lang
+  while read -r name langs; do
+    lang=$([ $((i % 2)) = 0 ] && echo js || echo ts)
+    [[ ",$langs," == *,$lang,* ]] || lang=${langs%%,*}
+    echo "$name:$lang"
+    i=$((i + 1))
+  done < <(bash .ci/targets.sh "$mc" --node)
+}
+targets=${DEVLOOP_TARGETS:-$(default_targets)}
+[ -n "$targets" ] || fail "no target for the dev loop"
+for target in $targets; do
   devloop "${target%:*}" "${target#*:}"
 done
 echo "dev loop passed for every greenfield starter"

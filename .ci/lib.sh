@@ -21,6 +21,50 @@ greenfield_build() {
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
 }
 
+# greenfield_both FRAMEWORK: the two starters of a target with both languages, each built by
+# greenfield_build with every feature; the ts one also pins an institution (--institution's path
+# through the templates), into $scratch/app-ts and $scratch/app-js.
+greenfield_both() {
+  greenfield_build "$1" ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
+  greenfield_build "$1" js --features link,reauth,payments,events
+}
+
+# create_vite_host TEMPLATE [DIR]: a fresh create-vite project from TEMPLATE (pinned create-vite
+# 9.3.0, the version the README's support table names) in $scratch/DIR (default host): the
+# brownfield host of a Vite target.
+create_vite_host() {
+  local template=$1 dir=${2:-host}
+  say "brownfield host: create-vite 9.3.0 --template $template"
+  (cd "$scratch" && npm exec --yes -- create-vite@9.3.0 "$dir" --template "$template" --no-interactive >/dev/null)
+}
+
+# vite_core is where the core lands in a Vite app made by create-vite (Target.CoreDir's default
+# under src/).
+vite_core=src/lib/mono-connect
+
+# vite_app_suite FRAMEWORK FILE...: the suite of a target for create-vite's apps: both starters
+# build (greenfield_both), and init inside a fresh create-vite FRAMEWORK-ts project adds exactly
+# the integration, then the host builds (brownfield_check). The integration is what every such
+# target writes (env example, .gitignore, record, package.json, $vite_core/config.ts and the core)
+# plus FILE..., the target's own (its binding, under $vite_core), written out by the caller.
+vite_app_suite() {
+  local fw=$1; shift
+  greenfield_both "$fw"
+  create_vite_host "$fw-ts"
+  brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
+    "$vite_core/config.ts" "$@" $(core_ts_files "$vite_core")
+}
+
+# mount_button HOST PAGE SCRIPT...: put <MonoConnectButton /> on the host's PAGE (relative to
+# HOST) with the sed SCRIPTs, an edit of the page its generator wrote as a person would make it;
+# fail when the page does not hold the button then, else build the host again.
+mount_button() {
+  local host=$1 page=$1/$2 script; shift 2
+  for script in "$@"; do sed -i "$script" "$page"; done
+  grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
+  (cd "$host" && npm run build)
+}
+
 # e2e_host NAME DIR: copy the hand-made host project e2e/hosts/NAME (the browser suite's host
 # too) to DIR, its .gitignore stored as _gitignore (npm and git would drop a real one).
 e2e_host() {

@@ -33,17 +33,18 @@ if [ -z "$mc" ]; then
   go build -o "$mc" ./cmd/mono-connect
 fi
 
-# name lang, one line per target (ts when the target has it, else its first language).
-targets=$("$mc" targets --json | node -e '
-  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
-    const only = (process.env.SMOKE_TARGETS || "").split(",").filter(Boolean);
-    const all = JSON.parse(s).targets;
-    for (const name of only) if (!all.some((t) => t.name === name)) { console.error("SMOKE_TARGETS names " + name + ", which mono-connect targets does not list"); process.exit(1); }
-    // A target whose starter has no Node at all (node: false, e.g. html: go build, checked by its
-    // .ci/frameworks script) has nothing to smoke on another Node.
-    for (const t of all) if (t.node && (!only.length || only.includes(t.name))) console.log(t.name, t.langs.includes("ts") ? "ts" : t.langs[0]);
-  });')
-[ -n "$targets" ] || fail "mono-connect targets --json listed no target"
+# name lang, one line per target (ts when the target has it, else its first language). A target
+# whose starter has no Node at all (e.g. html: go build, checked by its .ci/frameworks script)
+# has nothing to smoke on another Node, and .ci/targets.sh --node leaves it out.
+registered=$(bash .ci/targets.sh "$mc" --node)
+for name in ${SMOKE_TARGETS//,/ }; do
+  grep -q "^$name " <<<"$registered" || fail "SMOKE_TARGETS names $name, which has no Node starter in mono-connect targets"
+done
+targets=$(while read -r name langs; do
+  if [ -n "${SMOKE_TARGETS:-}" ] && [[ " ${SMOKE_TARGETS//,/ } " != *" $name "* ]]; then continue; fi
+  if [[ ",$langs," == *,ts,* ]]; then echo "$name ts"; else echo "$name ${langs%%,*}"; fi
+done <<<"$registered")
+[ -n "$targets" ] || fail "no target to smoke"
 
 timings=()
 while read -r fw lang; do

@@ -28,11 +28,21 @@ cp src/App.tsx "$work/App.starter.tsx"
 mkdir -p "$work/apps"
 cp "$work/App.starter.tsx" "$work/apps/starter.tsx"
 
-cat >"$work/apps/plain.tsx" <<'TSX'
-import { useState } from 'react';
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
+# app NAME REACT IMPORTS MODULE HOOK BUTTON writes apps/NAME.tsx: the plain page (a heading, a
+# line of text, a button that counts clicks) importing REACT from react, then IMPORTS, with MODULE
+# code before the component, HOOK code at its top and the BUTTON element after the counter. Every
+# variant is this one page, so the builds differ only in what Mono adds.
+app() {
+  local name=$1 react=$2 imports=$3 module=$4 hook=$5 button=$6
+  {
+    echo "import { $react } from 'react';"
+    [ -z "$imports" ] || echo "$imports"
+    echo
+    [ -z "$module" ] || printf '%s\n\n' "$module"
+    echo 'export default function App() {'
+    echo '  const [clicks, setClicks] = useState(0);'
+    [ -z "$hook" ] || echo "$hook"
+    cat <<'TSX'
   return (
     <main>
       <h1>Link a bank account</h1>
@@ -40,83 +50,30 @@ export default function App() {
       <button type="button" onClick={() => setClicks((n) => n + 1)}>
         Clicked {clicks} times
       </button>
-    </main>
-  );
-}
 TSX
-
-cat >"$work/apps/button.tsx" <<'TSX'
-import { useState } from 'react';
-import { MonoConnectButton } from './lib/mono-connect/MonoConnectButton';
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
-  return (
-    <main>
-      <h1>Link a bank account</h1>
-      <p>A plain page: the same host app without Mono Connect.</p>
-      <button type="button" onClick={() => setClicks((n) => n + 1)}>
-        Clicked {clicks} times
-      </button>
-      <MonoConnectButton onLinked={({ accountId }) => console.info('linked', accountId)} />
-    </main>
-  );
+    [ -z "$button" ] || echo "$button"
+    printf '    </main>\n  );\n}\n'
+  } >"$work/apps/$name.tsx"
 }
-TSX
 
-cat >"$work/apps/core.tsx" <<'TSX'
-import { useState } from 'react';
-import { createMonoConnect } from './lib/mono-connect/mono-connect.js';
-import { monoConfig } from './lib/mono-connect/config';
-
-const mono = createMonoConnect({ ...monoConfig, onLinked: ({ accountId }) => console.info('linked', accountId) });
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
-  return (
-    <main>
-      <h1>Link a bank account</h1>
-      <p>A plain page: the same host app without Mono Connect.</p>
-      <button type="button" onClick={() => setClicks((n) => n + 1)}>
-        Clicked {clicks} times
-      </button>
-      <button type="button" onClick={() => void mono.link().catch(() => {})}>
-        Link bank account
-      </button>
-    </main>
-  );
+# link_button ONCLICK: a "Link bank account" button of the page's own.
+link_button() {
+  printf '      <button type="button" onClick={() => %s}>\n        Link bank account\n      </button>' "$1"
 }
-TSX
 
-cat >"$work/apps/hook.tsx" <<'TSX'
-import { useState } from 'react';
-import { useMonoConnect } from './lib/mono-connect/useMonoConnect';
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
-  const mono = useMonoConnect({ onLinked: ({ accountId }) => console.info('linked', accountId) });
-  return (
-    <main>
-      <h1>Link a bank account</h1>
-      <p>A plain page: the same host app without Mono Connect.</p>
-      <button type="button" onClick={() => setClicks((n) => n + 1)}>
-        Clicked {clicks} times
-      </button>
-      <button type="button" onClick={() => void mono.link().catch(() => {})}>
-        Link bank account
-      </button>
-    </main>
-  );
-}
-TSX
+app plain useState '' '' '' ''
+app button useState "import { MonoConnectButton } from './lib/mono-connect/MonoConnectButton';" '' '' \
+  "      <MonoConnectButton onLinked={({ accountId }) => console.info('linked', accountId)} />"
+app core useState "import { createMonoConnect } from './lib/mono-connect/mono-connect.js';
+import { monoConfig } from './lib/mono-connect/config';" \
+  "const mono = createMonoConnect({ ...monoConfig, onLinked: ({ accountId }) => console.info('linked', accountId) });" '' \
+  "$(link_button 'void mono.link().catch(() => {})')"
+app hook useState "import { useMonoConnect } from './lib/mono-connect/useMonoConnect';" '' \
+  "  const mono = useMonoConnect({ onLinked: ({ accountId }) => console.info('linked', accountId) });" \
+  "$(link_button 'void mono.link().catch(() => {})')"
 
 # Mono's React example: the widget is imported statically and set up in useMemo.
-cat >"$work/apps/documented.tsx" <<'TSX'
-import { useMemo, useState } from 'react';
-import MonoConnect from '@mono.co/connect.js';
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
+app documented 'useMemo, useState' "import MonoConnect from '@mono.co/connect.js';" '' "$(cat <<'TSX'
   const monoConnect = useMemo(() => {
     const monoInstance = new MonoConnect({
       onClose: () => console.log('Widget closed'),
@@ -127,24 +84,10 @@ export default function App() {
     monoInstance.setup();
     return monoInstance;
   }, []);
-  return (
-    <main>
-      <h1>Link a bank account</h1>
-      <p>A plain page: the same host app without Mono Connect.</p>
-      <button type="button" onClick={() => setClicks((n) => n + 1)}>
-        Clicked {clicks} times
-      </button>
-      <button type="button" onClick={() => monoConnect.open()}>
-        Link bank account
-      </button>
-    </main>
-  );
-}
 TSX
+)" "$(link_button 'monoConnect.open()')"
 
-cat >"$work/apps/lazy.tsx" <<'TSX'
-import { useState } from 'react';
-
+app lazy useState '' "$(cat <<'TSX'
 async function link() {
   const { default: MonoConnect } = await import('@mono.co/connect.js');
   const mono = new MonoConnect({
@@ -154,23 +97,8 @@ async function link() {
   mono.setup();
   mono.open();
 }
-
-export default function App() {
-  const [clicks, setClicks] = useState(0);
-  return (
-    <main>
-      <h1>Link a bank account</h1>
-      <p>A plain page: the same host app without Mono Connect.</p>
-      <button type="button" onClick={() => setClicks((n) => n + 1)}>
-        Clicked {clicks} times
-      </button>
-      <button type="button" onClick={() => void link()}>
-        Link bank account
-      </button>
-    </main>
-  );
-}
 TSX
+)" '' "$(link_button 'void link()')"
 
 for v in plain core hook button starter documented lazy; do
   cp "$work/apps/$v.tsx" src/App.tsx

@@ -21,8 +21,11 @@ type field struct {
 	// required: there is no default; without a prompter a missing value is a usage error.
 	required bool
 
-	get func(o *Options) (value string, set bool)
-	put func(o *Options, value string)
+	// opt is the Options field a string answer lives in ("" is unset); a list answer (features)
+	// has getList and putList instead, which carry it as a comma list.
+	opt     func(o *Options) *string
+	getList func(o *Options) (value string, set bool)
+	putList func(o *Options, value string)
 
 	// applies reports whether the field means anything given the answers before it (nil: always).
 	// A field that does not apply gets no default and no question; a value given for it anyway is
@@ -51,6 +54,24 @@ type fieldState struct {
 	sources map[string]Source // Resolve only: the layer each field came from
 }
 
+// get returns the field's answer in o and whether one is set.
+func (f *field) get(o *Options) (string, bool) {
+	if f.opt == nil {
+		return f.getList(o)
+	}
+	v := *f.opt(o)
+	return v, v != ""
+}
+
+// put sets the field's answer in o.
+func (f *field) put(o *Options, v string) {
+	if f.opt == nil {
+		f.putList(o, v)
+		return
+	}
+	*f.opt(o) = v
+}
+
 // defaultAppName is the starter's package name when the directory's name makes none.
 const defaultAppName = "mono-connect-app"
 
@@ -59,8 +80,7 @@ const defaultAppName = "mono-connect-app"
 var fields = []*field{
 	{
 		name: "framework", key: "framework", required: true,
-		get:        func(o *Options) (string, bool) { return o.Framework, o.Framework != "" },
-		put:        func(o *Options, v string) { o.Framework = v },
+		opt:        func(o *Options) *string { return &o.Framework },
 		fromRecord: recorded(func(a Answers) string { return a.Framework }),
 		detect: func(_ *fieldState, d Detection) (string, string) {
 			return d.Framework, d.FrameworkEvidence
@@ -81,8 +101,7 @@ var fields = []*field{
 		// names it, else the record (when it is of the same framework), else the project shows it.
 		// Never asked (the project decides), and never for a new app: a starter is the target itself.
 		name: "variant", key: "variant",
-		get:     func(o *Options) (string, bool) { return o.Variant, o.Variant != "" },
-		put:     func(o *Options, v string) { o.Variant = v },
+		opt:     func(o *Options) *string { return &o.Variant },
 		applies: func(s *fieldState) bool { return len(s.target.Variants) > 0 && !s.opts.Greenfield },
 		ask:     func(*fieldState) bool { return false },
 		fromRecord: func(s *fieldState, a Answers) (string, bool) {
@@ -113,8 +132,7 @@ var fields = []*field{
 	},
 	{
 		name: "lang", key: "lang",
-		get:        func(o *Options) (string, bool) { return o.Lang, o.Lang != "" },
-		put:        func(o *Options, v string) { o.Lang = v },
+		opt:        func(o *Options) *string { return &o.Lang },
 		ask:        func(s *fieldState) bool { return len(s.target.Langs) > 1 },
 		fromRecord: recorded(func(a Answers) string { return a.Lang }),
 		detect: func(s *fieldState, d Detection) (string, string) {
@@ -137,8 +155,8 @@ var fields = []*field{
 	},
 	{
 		name: "features", key: "features", emptyOK: true, multi: true,
-		get: func(o *Options) (string, bool) { return strings.Join(o.Features, ","), o.Features != nil },
-		put: func(o *Options, v string) {
+		getList: func(o *Options) (string, bool) { return strings.Join(o.Features, ","), o.Features != nil },
+		putList: func(o *Options, v string) {
 			o.Features = []string{}
 			for _, f := range strings.Split(v, ",") {
 				if f != "" {
@@ -156,8 +174,7 @@ var fields = []*field{
 	},
 	{
 		name: "institution", key: "institution", emptyOK: true,
-		get:        func(o *Options) (string, bool) { return o.Institution, o.Institution != "" },
-		put:        func(o *Options, v string) { o.Institution = v },
+		opt:        func(o *Options) *string { return &o.Institution },
 		fromRecord: func(_ *fieldState, a Answers) (string, bool) { return a.Institution, true },
 		def:        func(*fieldState) string { return "" },
 		validate: func(_ *fieldState, v string) (string, error) {
@@ -169,8 +186,7 @@ var fields = []*field{
 	},
 	{
 		name: "auth-method", key: "auth_method",
-		get:     func(o *Options) (string, bool) { return o.AuthMethod, o.AuthMethod != "" },
-		put:     func(o *Options, v string) { o.AuthMethod = v },
+		opt:     func(o *Options) *string { return &o.AuthMethod },
 		applies: func(s *fieldState) bool { return s.opts.Institution != "" },
 		// Asked together with a prompted institution; one given as a flag opens with the default
 		// method unless --auth-method says otherwise, as it does without a terminal.
@@ -190,8 +206,7 @@ var fields = []*field{
 	},
 	{
 		name: "backend", key: "backend",
-		get:        func(o *Options) (string, bool) { return o.Backend, o.Backend != "" },
-		put:        func(o *Options, v string) { o.Backend = v },
+		opt:        func(o *Options) *string { return &o.Backend },
 		fromRecord: recorded(func(a Answers) string { return a.Backend }),
 		def:        func(*fieldState) string { return "go" },
 		choices:    func(*fieldState) []string { return Backends },
@@ -199,8 +214,7 @@ var fields = []*field{
 	},
 	{
 		name: "server-dir", key: "server_dir",
-		get:     func(o *Options) (string, bool) { return o.ServerDir, o.ServerDir != "" },
-		put:     func(o *Options, v string) { o.ServerDir = v },
+		opt:     func(o *Options) *string { return &o.ServerDir },
 		applies: func(s *fieldState) bool { return s.opts.Backend == "go" },
 		fromRecord: func(s *fieldState, a Answers) (string, bool) {
 			if a.Backend != "go" || a.ServerDir == "" {
@@ -237,8 +251,7 @@ var fields = []*field{
 		// Only a Static target has a static folder; in an existing project it is the folder the
 		// project's server serves (detected from its layout), in greenfield the starter's.
 		name: "static-dir", key: "static_dir",
-		get:     func(o *Options) (string, bool) { return o.StaticDir, o.StaticDir != "" },
-		put:     func(o *Options, v string) { o.StaticDir = v },
+		opt:     func(o *Options) *string { return &o.StaticDir },
 		applies: func(s *fieldState) bool { return s.target.Static != nil },
 		ask:     func(*fieldState) bool { return false }, // the layout says it; --static-dir overrides
 		fromRecord: func(s *fieldState, a Answers) (string, bool) {
@@ -260,8 +273,7 @@ var fields = []*field{
 	},
 	{
 		name: "public-key-env", key: "public_key_env",
-		get:        func(o *Options) (string, bool) { return o.PublicKeyEnv, o.PublicKeyEnv != "" },
-		put:        func(o *Options, v string) { o.PublicKeyEnv = v },
+		opt:        func(o *Options) *string { return &o.PublicKeyEnv },
 		applies:    func(s *fieldState) bool { return s.target.Key != KeyInFiles },
 		ask:        func(*fieldState) bool { return false }, // the target's name is right for nearly everyone
 		fromRecord: recorded(func(a Answers) string { return a.PublicKeyEnv }),
@@ -283,8 +295,7 @@ var fields = []*field{
 	},
 	{
 		name: "package-manager", key: "package_manager",
-		get:        func(o *Options) (string, bool) { return o.PackageManager, o.PackageManager != "" },
-		put:        func(o *Options, v string) { o.PackageManager = v },
+		opt:        func(o *Options) *string { return &o.PackageManager },
 		fromRecord: recorded(func(a Answers) string { return a.PackageManager }),
 		detect: func(_ *fieldState, d Detection) (string, string) {
 			return d.PackageManager, d.PackageManagerEvidence
@@ -296,8 +307,7 @@ var fields = []*field{
 	{
 		// Never recorded: the key goes to the gitignored env file only.
 		name: "public-key", key: "public_key", emptyOK: true,
-		get:     func(o *Options) (string, bool) { return o.PublicKey, o.PublicKey != "" },
-		put:     func(o *Options, v string) { o.PublicKey = v },
+		opt:     func(o *Options) *string { return &o.PublicKey },
 		applies: func(s *fieldState) bool { return s.target.KeyInEnv() },
 		def:     func(*fieldState) string { return "" },
 		validate: func(s *fieldState, v string) (string, error) {

@@ -468,7 +468,7 @@ func nextSteps(p *Plan) []string {
 	case p.Options.PublicKey != "":
 	case p.Target.KeyInEnv():
 		steps = append(steps, fmt.Sprintf("put your Mono public key in %s: %s=test_pk_…", p.Target.EnvFile, d.PublicKeyEnv))
-	case len(p.Target.KeyFiles) > 0:
+	case p.Target.Key == KeyInFiles:
 		var files []string
 		for _, f := range p.Target.KeyFiles {
 			files = append(files, path.Clean(strings.ReplaceAll(f, "_src_", d.SrcDir)))

@@ -265,10 +265,5 @@ func variantHint(t *Target) string {
 	if len(t.Variants) == 0 {
 		return ": it has no variants (drop --variant)"
 	}
-	names := make([]string, 0, len(t.Variants))
-	for name := range t.Variants {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return ": use " + strings.Join(names, " or ") + ", or drop --variant"
+	return ": use " + strings.Join(t.VariantKeys(), " or ") + ", or drop --variant"
 }

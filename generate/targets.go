@@ -233,6 +233,16 @@ type Merge struct {
 	When func(data TemplateData) bool
 }
 
+// VariantKeys returns the keys of the target's Variants, sorted.
+func (t *Target) VariantKeys() []string {
+	keys := make([]string, 0, len(t.Variants))
+	for key := range t.Variants {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // SupportsLang reports whether lang is one of the target's languages.
 func (t *Target) SupportsLang(lang string) bool {
 	for _, l := range t.Langs {

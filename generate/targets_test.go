@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,73 +17,66 @@ import (
 	"github.com/mono-connect/mono-connect/templates"
 )
 
-// TestTargetOrders pins today's orders: the list order users see and the order detection tries
-// targets in (most specific first). A new target changes these lines on purpose.
-func TestTargetOrders(t *testing.T) {
-	if got, want := TargetNames(), []string{"vanilla", "react", "react-router", "next", "vue", "nuxt", "angular", "svelte", "solid", "preact", "astro", "html"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("list order = %v, want %v", got, want)
+// TestDetectionTriesTheSpecificFirst: a framework built on another one's packages is tried
+// before it (a Next app depends on react, a Nuxt app on vue, every Vite app on vite), and the
+// Static targets, which recognise a server app rather than a JS one, come after every JS framework.
+// Only these relations are the contract: the exact orders are the registry's (and the goldens
+// show the list order), so a new target edits nothing here.
+func TestDetectionTriesTheSpecificFirst(t *testing.T) {
+	at := map[string]int{}
+	order := detectionOrder()
+	for i, tg := range order {
+		at[tg.Name] = i
 	}
-	var detect []string
-	for _, tg := range detectionOrder() {
-		detect = append(detect, tg.Name)
+	for _, pair := range [][2]string{
+		{"next", "react"}, {"react-router", "react"}, {"preact", "react"}, {"nuxt", "vue"},
+		{"astro", "vanilla"}, {"svelte", "vanilla"}, {"solid", "vanilla"}, {"vue", "vanilla"}, {"react", "vanilla"},
+	} {
+		if at[pair[0]] > at[pair[1]] {
+			t.Errorf("detection tries %s before %s; want %s first", pair[1], pair[0], pair[0])
+		}
 	}
-	if want := []string{"next", "react-router", "astro", "nuxt", "angular", "svelte", "solid", "vue", "preact", "react", "vanilla", "html"}; !reflect.DeepEqual(detect, want) {
-		t.Errorf("detect order = %v, want %v", detect, want)
-	}
-}
-
-// TestSchemaFrameworkEnumIsTheRegistry: the schema's framework enum is kept by hand (editors read
-// the file as it is), so it must name exactly the registered targets, in display order.
-func TestSchemaFrameworkEnumIsTheRegistry(t *testing.T) {
-	var s struct {
-		Properties struct {
-			Answers struct {
-				Properties struct {
-					Framework struct {
-						Enum []string `json:"enum"`
-					} `json:"framework"`
-				} `json:"properties"`
-			} `json:"answers"`
-		} `json:"properties"`
-	}
-	if err := json.Unmarshal(schema.JSON, &s); err != nil {
-		t.Fatal(err)
-	}
-	if got := s.Properties.Answers.Properties.Framework.Enum; !reflect.DeepEqual(got, TargetNames()) {
-		t.Errorf("schema/mono-connect.schema.json answers.framework enum = %v, want the registry's %v", got, TargetNames())
-	}
-}
-
-// TestSchemaVariantEnumIsTheRegistry: answers.variant names exactly the variants the targets
-// define (sorted), so a record written for a variant validates in an editor.
-func TestSchemaVariantEnumIsTheRegistry(t *testing.T) {
-	var s struct {
-		Properties struct {
-			Answers struct {
-				Properties struct {
-					Variant struct {
-						Enum []string `json:"enum"`
-					} `json:"variant"`
-				} `json:"properties"`
-			} `json:"answers"`
-		} `json:"properties"`
-	}
-	if err := json.Unmarshal(schema.JSON, &s); err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	var want []string
-	for _, tg := range Targets() {
-		for key := range tg.Variants {
-			if !seen[key] {
-				seen[key] = true
-				want = append(want, key)
+	for i, tg := range order {
+		if tg.Static == nil {
+			continue
+		}
+		for _, later := range order[i+1:] {
+			if later.Static == nil {
+				t.Errorf("detection tries the Static target %s before the JS framework %s", tg.Name, later.Name)
 			}
 		}
 	}
-	sort.Strings(want)
-	if got := s.Properties.Answers.Properties.Variant.Enum; !reflect.DeepEqual(got, want) {
-		t.Errorf("schema/mono-connect.schema.json answers.variant enum = %v, want the registry's %v", got, want)
+}
+
+// TestSchemaIsGenerated: the schema's lists of targets and variants are the registry's, so the
+// committed file must be what `go generate ./schema` writes (like a golden: regenerate and read
+// the diff).
+func TestSchemaIsGenerated(t *testing.T) {
+	want, err := SchemaWithRegistry(schema.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != string(schema.JSON) {
+		t.Errorf("schema/mono-connect.schema.json is not the registry's: run go generate ./schema and read the diff")
+	}
+	var s struct {
+		Properties struct {
+			Answers struct {
+				Properties map[string]struct {
+					Enum []string `json:"enum"`
+				} `json:"properties"`
+			} `json:"answers"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(want, &s); err != nil {
+		t.Fatal(err)
+	}
+	enums := s.Properties.Answers.Properties
+	if got := enums["framework"].Enum; !reflect.DeepEqual(got, TargetNames()) || len(got) < 2 {
+		t.Errorf("answers.framework enum = %v, want the registry's %v", got, TargetNames())
+	}
+	if got := enums["variant"].Enum; !reflect.DeepEqual(got, VariantNames()) || len(got) == 0 {
+		t.Errorf("answers.variant enum = %v, want the registry's %v", got, VariantNames())
 	}
 }
 
@@ -199,15 +191,16 @@ func TestRegisterRefusesInconsistentTargets(t *testing.T) {
 	}
 }
 
-// TestSharedCodeNamesNoTarget: shared code (generate outside target_*.go, the command, doctor)
-// never tests for a framework by name; what differs between targets is a Target field.
+// TestSharedCodeNamesNoTarget: shared code (generate outside target_*.go, cmd/, every internal
+// package) never names a framework in a string, nor tells a key source by an empty field; what
+// differs between targets is a Target field.
 func TestSharedCodeNamesNoTarget(t *testing.T) {
 	names := map[string]bool{}
 	for _, tg := range Targets() {
 		names[tg.Name] = true
 	}
 	var files []string
-	for _, glob := range []string{"*.go", "../cmd/mono-connect/*.go", "../internal/doctor/*.go"} {
+	for _, glob := range []string{"*.go", "../cmd/*/*.go", "../internal/*/*.go", "../internal/*/cmd/*/*.go"} {
 		m, _ := filepath.Glob(glob)
 		files = append(files, m...)
 	}
@@ -232,12 +225,41 @@ func TestSharedCodeNamesNoTarget(t *testing.T) {
 					t.Errorf("%s: the string %q names a target: make the difference a Target field", f, s)
 				}
 			}
+			// The definition's own consistency check (targets.go) is where these fields meet
+			// their empty values; anywhere else an empty one standing for a kind of target is
+			// a sentinel: test Target.Key instead.
+			if sentinel := keySentinel(n); sentinel != "" && base != "targets.go" {
+				t.Errorf("%s: %s tests a key-source sentinel: compare Target.Key (KeyFromEnv, KeyInFiles, KeyFromServer)", f, sentinel)
+			}
 			return true
 		})
 	}
 	if checked < 10 {
 		t.Fatalf("checked only %d files: the globs no longer find the shared code", checked)
 	}
+}
+
+// keySentinel returns the text of a comparison that tells a key source by an empty field
+// (x.EnvPrefix == "", len(x.KeyFiles) > 0, ...), or "".
+func keySentinel(n ast.Node) string {
+	cmp, ok := n.(*ast.BinaryExpr)
+	if !ok || cmp.Op == token.LAND || cmp.Op == token.LOR {
+		return ""
+	}
+	for _, side := range []ast.Expr{cmp.X, cmp.Y} {
+		if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if fn, ok := call.Fun.(*ast.Ident); ok && fn.Name == "len" {
+				side = call.Args[0]
+			}
+		}
+		if sel, ok := side.(*ast.SelectorExpr); ok {
+			switch sel.Sel.Name {
+			case "EnvPrefix", "KeyFiles", "EnvFile":
+				return sel.Sel.Name + " " + cmp.Op.String()
+			}
+		}
+	}
+	return ""
 }
 
 // TestFillDefaults: a definition that leaves the shared fields empty gets the values every target

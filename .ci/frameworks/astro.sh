@@ -48,9 +48,7 @@ brownfield_check "$host" .env.example .gitignore mono-connect.json package.json 
   $(core_ts_files "$core")
 
 say "brownfield: the host's page renders <MonoConnectButton />, prerendered"
-page="$host/src/pages/index.astro"
-sed -i '0,/^---$/s##---\nimport MonoConnectButton from "../lib/mono-connect/MonoConnectButton.astro";#' "$page"
-sed -i 's#^\(\t*\)<h1>Astro</h1>$#&\n\1<MonoConnectButton />\n\1<p data-mono-status>idle</p>#' "$page"
-grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
-(cd "$host" && npm run build)
+mount_button "$host" src/pages/index.astro \
+  '0,/^---$/s##---\nimport MonoConnectButton from "../lib/mono-connect/MonoConnectButton.astro";#' \
+  's#^\(\t*\)<h1>Astro</h1>$#&\n\1<MonoConnectButton />\n\1<p data-mono-status>idle</p>#'
 prerendered "$host"

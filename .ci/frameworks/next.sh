@@ -73,8 +73,7 @@ brownfield_check "$host" .env.example .gitignore mono-connect.json package.json 
 say "brownfield: the host's Server Component page renders <MonoConnectButton />, which prerenders"
 page="$host/app/page.tsx"
 grep -q '^import styles from "./page.module.css";$' "$page" || fail "$page is not the create-next-app page this script knows"
-sed -i 's#^import styles from "./page.module.css";$#&\nimport { MonoConnectButton } from "@/lib/mono-connect/MonoConnectButton";#' "$page"
-sed -i 's#^\( *\)<main className={styles.main}>$#&\n\1  <MonoConnectButton />#' "$page"
-grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
-(cd "$host" && npm run build)
+mount_button "$host" app/page.tsx \
+  's#^import styles from "./page.module.css";$#&\nimport { MonoConnectButton } from "@/lib/mono-connect/MonoConnectButton";#' \
+  's#^\( *\)<main className={styles.main}>$#&\n\1  <MonoConnectButton />#'
 prerendered "$host"

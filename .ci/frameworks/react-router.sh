@@ -50,9 +50,7 @@ brownfield_check "$host" .env.example .gitignore mono-connect.json package.json 
   $(core_ts_files "$core")
 
 say "brownfield: the host's home route renders <MonoConnectButton />, on the server too"
-page="$host/app/routes/home.tsx"
-sed -i 's#^import type { Route } from "./+types/home";$#&\nimport { MonoConnectButton } from "../lib/mono-connect/MonoConnectButton";#' "$page"
-sed -i 's#return <main>Home</main>;#return (<main>Home <MonoConnectButton /></main>);#' "$page"
-grep -q '<MonoConnectButton />' "$page" || fail "could not mount the button in $page"
-(cd "$host" && npm run build)
+mount_button "$host" app/routes/home.tsx \
+  's#^import type { Route } from "./+types/home";$#&\nimport { MonoConnectButton } from "../lib/mono-connect/MonoConnectButton";#' \
+  's#return <main>Home</main>;#return (<main>Home <MonoConnectButton /></main>);#'
 server_renders "$host" 3933

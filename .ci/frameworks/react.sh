@@ -5,15 +5,8 @@ set -euo pipefail
 mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
 
-greenfield_build react ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-greenfield_build react js --features link,reauth,payments,events
-
-(cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template react-ts --no-interactive >/dev/null)
-core=src/lib/mono-connect
-brownfield_check "$scratch/host" .env.example .gitignore .oxlintrc.json mono-connect.json package.json \
-  $core/MonoConnectButton.tsx $core/config.ts \
-  $core/useMonoConnect.ts \
-  $(core_ts_files "$core")
+# .oxlintrc.json: create-vite's react-ts lints with oxlint, and init tells it to skip the core.
+vite_app_suite react .oxlintrc.json $vite_core/MonoConnectButton.tsx $vite_core/useMonoConnect.ts
 
 # No build warning may name a generated file (issue #20: Vite's Rollup warned about the button's
 # 'use client' line, with a sourcemap error, on every build; the directive is now written for

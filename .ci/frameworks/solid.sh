@@ -5,11 +5,4 @@ set -euo pipefail
 mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
 
-greenfield_build solid ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-greenfield_build solid js --features link,reauth,payments,events
-
-(cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template solid-ts --no-interactive >/dev/null)
-core=src/lib/mono-connect
-brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.tsx $core/config.ts $core/useMonoConnect.ts \
-  $(core_ts_files "$core")
+vite_app_suite solid $vite_core/MonoConnectButton.tsx $vite_core/useMonoConnect.ts

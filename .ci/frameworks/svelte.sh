@@ -71,9 +71,9 @@ prerendered "$host/.svelte-kit/output/prerendered/pages/index.html"
 
 core=src/lib/mono-connect
 for template in svelte-ts svelte; do
-  say "brownfield host (vite variant): create-vite 9.3.0 --template $template (plain Svelte, no SvelteKit)"
+  say "vite variant: plain Svelte, no SvelteKit"
   host="$scratch/$template"
-  (cd "$scratch" && npm exec --yes -- create-vite@9.3.0 "$template" --template "$template" --no-interactive >/dev/null)
+  create_vite_host "$template" "$template"
   if [ "$template" = svelte-ts ]; then
     files="$core/config.ts $core/mono-connect.svelte.ts $(core_ts_files "$core")"
   else

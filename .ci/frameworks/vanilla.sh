@@ -5,12 +5,4 @@ set -euo pipefail
 mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
 
-greenfield_build vanilla ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-greenfield_build vanilla js --features link,reauth,payments,events
-
-(cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template vanilla-ts --no-interactive >/dev/null)
-core=src/lib/mono-connect
-brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
-  $core/config.ts \
-  $core/mono-connect-dom.d.ts $core/mono-connect-dom.js \
-  $(core_ts_files "$core")
+vite_app_suite vanilla $vite_core/mono-connect-dom.d.ts $vite_core/mono-connect-dom.js

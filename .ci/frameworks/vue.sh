@@ -6,8 +6,7 @@ set -euo pipefail
 mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
 
-greenfield_build vue ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-greenfield_build vue js --features link,reauth,payments,events
+vite_app_suite vue $vite_core/MonoConnectButton.vue $vite_core/useMonoConnect.ts
 
 # connect.js must stay out of the initial chunk: the core loads it with import() on first use.
 for lang in ts js; do
@@ -16,13 +15,6 @@ for lang in ts js; do
   ! grep -q 'mono.connect.widget.account_linked' "$scratch/app-$lang/dist$entry" ||
     fail "app-$lang bundles @mono.co/connect.js into its entry chunk $entry"
 done
-
-(cd "$scratch" && npm exec --yes -- create-vite@9.3.0 host --template vue-ts --no-interactive >/dev/null)
-core=src/lib/mono-connect
-brownfield_check "$scratch/host" .env.example .gitignore mono-connect.json package.json \
-  $core/MonoConnectButton.vue $core/config.ts \
-  $core/useMonoConnect.ts \
-  $(core_ts_files "$core")
 
 # The integration compiles inside the host's own bundle too, not only under its vue-tsc: put the
 # button on the host's page and build again (dependencies are installed by now).

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mono-connect/mono-connect/internal/testfs"
 )
 
 // step is one expected prompt and the answers the mock gives to it, in order: for an Input with
@@ -166,7 +168,7 @@ func TestInteractiveFullFlow(t *testing.T) {
 	if code, _, errOut := runPlain(t, args...); code != 0 {
 		t.Fatalf("one-shot run: exit %d: %s", code, errOut)
 	}
-	a, b := listTree(t, dir), listTree(t, dir2)
+	a, b := testfs.Read(t, dir), testfs.Read(t, dir2)
 	delete(a, ".env") // the key is never in the command line
 	for path, content := range a {
 		if path == "mono-connect.json" || path == "package.json" {
@@ -197,10 +199,10 @@ func TestFlagsSkipQuestions(t *testing.T) {
 
 func TestDetectionSettlesQuestions(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "package.json"), `{"name":"host","dependencies":{"react":"19.2.0"}}`)
-	writeFile(t, filepath.Join(dir, "tsconfig.json"), `{}`)
-	writeFile(t, filepath.Join(dir, "yarn.lock"), ``)
-	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/acme/shop\n\ngo 1.22\n")
+	testfs.WriteFile(t, filepath.Join(dir, "package.json"), `{"name":"host","dependencies":{"react":"19.2.0"}}`)
+	testfs.WriteFile(t, filepath.Join(dir, "tsconfig.json"), `{}`)
+	testfs.WriteFile(t, filepath.Join(dir, "yarn.lock"), ``)
+	testfs.WriteFile(t, filepath.Join(dir, "go.mod"), "module example.com/acme/shop\n\ngo 1.22\n")
 	p := &mockPrompter{t: t, steps: []step{
 		// framework, language and package manager were detected: not asked
 		{qFeatures, one(nil)},
@@ -255,7 +257,7 @@ func TestInteractiveConflicts(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	core := filepath.Join(dir, "src", "lib", "mono-connect", "mono-connect.js")
-	writeFile(t, core, "// mine\n")
+	testfs.WriteFile(t, core, "// mine\n")
 	os.Remove(filepath.Join(dir, "mono-connect.json"))
 	p := &mockPrompter{t: t, steps: []step{
 		// without the record, the config module (which --institution changes) is a conflict too
@@ -294,34 +296,6 @@ func TestNoTerminalNeverPrompts(t *testing.T) {
 	}
 	if got := errOut.String(); !strings.HasPrefix(got, "mono-connect: --framework is required when not running interactively") {
 		t.Errorf("stderr = %q", got)
-	}
-}
-
-func listTree(t *testing.T, root string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func writeFile(t *testing.T, p, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/mono-connect/mono-connect/generate"
 	"github.com/mono-connect/mono-connect/internal/doctor"
+	"github.com/mono-connect/mono-connect/internal/testfs"
 )
 
 // The doctor tests work on real starters made by init, with the generated Go server built and
@@ -136,7 +136,7 @@ var proxyFiles = map[string]string{
 func newApp(t *testing.T, fw string) *app {
 	st := makeStarters(t)[fw]
 	dir := filepath.Join(t.TempDir(), fw)
-	copyTree(t, st.dir, dir)
+	testfs.Copy(t, st.dir, dir)
 	a := &app{t: t, fw: fw, dir: dir, port: freePort(t)}
 	a.env = map[string]string{
 		"MONO_SECRET_KEY":     testSecretKey,
@@ -245,28 +245,6 @@ func (a *app) doctor() *doctor.Report {
 		a.t.Fatal(err)
 	}
 	return rep
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		info, _ := d.Info()
-		return os.WriteFile(target, b, info.Mode().Perm())
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // clean is what a greenfield starter with keys and a running server must show: every check

@@ -14,12 +14,10 @@ import (
 )
 
 type generateOptions struct {
-	IO         *iostreams
-	Dir        string
-	Check      bool
-	DryRun     bool
-	JSON       bool
-	OnConflict string
+	IO    *iostreams
+	Dir   string
+	Check bool
+	writeFlags
 }
 
 func newGenerateCmd(ios *iostreams, runF func(*generateOptions) error) *cobra.Command {
@@ -43,9 +41,7 @@ Merged files (package.json, .env.example, .gitignore) are checked only for the p
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Check, "check", false, "write nothing; exit 3 when generated files drifted")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan; write nothing")
-	f.BoolVar(&opts.JSON, "json", false, "machine-readable output on stdout")
-	f.StringVar(&opts.OnConflict, "on-conflict", "fail", "when a generated file was edited: fail, skip or overwrite")
+	opts.writeFlags.register(f, "when a generated file was edited: fail, skip or overwrite")
 	registerCompletions(cmd)
 	return cmd
 }
@@ -172,7 +168,21 @@ func serverMove(errOut io.Writer, root, dir string, prev *generate.Record, check
 		fmt.Fprintf(errOut, "mono-connect: would move the Go server from %s/ (%s) to %s/ first; nothing is planned until it has moved\n", m.From, reservedWhy(m), m.To)
 		return nil, errDryRunStop
 	}
-	return moveServer(root, m, errOut)
+	moved, err := apply.MoveServer(root, m)
+	if err != nil {
+		return nil, err
+	}
+	for _, note := range moved.Notes {
+		fmt.Fprintf(errOut, "mono-connect: %s\n", note)
+	}
+	fmt.Fprintf(errOut, "mono-connect: moved the Go server from %s/ (%s) to %s/: %d file(s), as they were\n", m.From, reservedWhy(m), m.To, moved.Files)
+	return moved.Record, nil
+}
+
+// reservedWhy says whose the folder is, for the move's messages.
+func reservedWhy(m *generate.ServerMove) string {
+	t := generate.LookupTarget(m.Record.Answers.Framework)
+	return fmt.Sprintf("%s's own folder", t.Title)
 }
 
 // errDryRunStop ends a dry run that cannot plan before a move it may not make.

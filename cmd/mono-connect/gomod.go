@@ -10,6 +10,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/apply"
 )
 
 // findGoModule looks for a go.mod in root and its parents, and reads its module path.
@@ -30,7 +31,7 @@ func findGoModule(root string) (*generate.GoModule, error) {
 			return &generate.GoModule{Path: modPath, RelDir: filepath.ToSlash(rel)}, nil
 		case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
 		default:
-			return nil, fmt.Errorf("reading %s: %w", gomod, unwrapPathErr(err))
+			return nil, fmt.Errorf("reading %s: %w", gomod, apply.UnwrapPath(err))
 		}
 		if filepath.Dir(dir) == dir {
 			return nil, nil

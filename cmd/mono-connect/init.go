@@ -33,10 +33,8 @@ type initOptions struct {
 	PublicKey      string
 	PackageManager string
 	Install        bool
-	OnConflict     string
-	DryRun         bool
-	JSON           bool
-	Yes            bool
+	writeFlags
+	Yes bool
 
 	given map[string]bool   // flags set on the command line
 	flags map[string]string // their values, as generate.ResolveInput wants them
@@ -98,9 +96,7 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.StringVar(&opts.PublicKey, "public-key", "", "your Mono public key, written to the gitignored env file (never a secret key)")
 	f.StringVar(&opts.PackageManager, "package-manager", "", "npm, yarn, pnpm or bun (default: detected from the lockfile, else npm)")
 	f.BoolVar(&opts.Install, "install", false, "run the package manager to install @mono.co/connect.js")
-	f.StringVar(&opts.OnConflict, "on-conflict", "fail", "when a file exists and differs: fail, skip or overwrite")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "print the plan; write nothing")
-	f.BoolVar(&opts.JSON, "json", false, "machine-readable output on stdout")
+	opts.writeFlags.register(f, "when a file exists and differs: fail, skip or overwrite")
 	f.BoolVarP(&opts.Yes, "yes", "y", false, "take defaults for everything not given; never prompt")
 	registerCompletions(cmd)
 	return cmd
@@ -172,14 +168,14 @@ func inspectDir(root, shown string) (dirState, error) {
 		return dirState{empty: true}, nil
 	}
 	if err != nil {
-		return dirState{}, fmt.Errorf("reading %s: %w", shown, unwrapPathErr(err))
+		return dirState{}, fmt.Errorf("reading %s: %w", shown, apply.UnwrapPath(err))
 	}
 	if !info.IsDir() {
 		return dirState{}, usagef("%s is not a directory: give init a project directory", shown)
 	}
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		return dirState{}, fmt.Errorf("reading %s: %w", shown, unwrapPathErr(err))
+		return dirState{}, fmt.Errorf("reading %s: %w", shown, apply.UnwrapPath(err))
 	}
 	empty := true
 	for _, e := range entries {
@@ -197,7 +193,7 @@ func readRecord(root string) (*generate.Record, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", generate.RecordName, unwrapPathErr(err))
+		return nil, fmt.Errorf("reading %s: %w", generate.RecordName, apply.UnwrapPath(err))
 	}
 	return generate.DecodeRecord(b, toolVersion())
 }
@@ -213,12 +209,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -2,10 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/mono-connect/mono-connect/internal/apply"
 )
@@ -28,6 +32,20 @@ func runDirCommand[O any](opts O, dir *string, runF, run func(O) error) func(*co
 		}
 		return run(opts)
 	}
+}
+
+// writeFlags are the flags of the commands that write a plan (init, generate), which mean the
+// same in both; conflict is --on-conflict's help, which says what a conflict is for the command.
+type writeFlags struct {
+	OnConflict string
+	DryRun     bool
+	JSON       bool
+}
+
+func (w *writeFlags) register(f *pflag.FlagSet, conflict string) {
+	f.StringVar(&w.OnConflict, "on-conflict", "fail", conflict)
+	f.BoolVar(&w.DryRun, "dry-run", false, "print the plan; write nothing")
+	f.BoolVar(&w.JSON, "json", false, "machine-readable output on stdout")
 }
 
 // projectRoot checks --on-conflict and makes dir absolute: the start of init and generate.
@@ -58,4 +76,31 @@ func listCmd(use, short, example string, print func(asJSON bool) error) *cobra.C
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// table is what a listing command shows: with --json the document {key: items}, else one row
+// of cells a line under header's columns, then note when there is one.
+type table[T any] struct {
+	key    string
+	header []string
+	items  []T
+	row    func(T) []string
+	note   string
+}
+
+// tableCmd is a listCmd that prints the table list returns (targets, webhook list).
+func tableCmd[T any](ios *iostreams, use, short, example string, list func() table[T]) *cobra.Command {
+	return listCmd(use, short, example, func(asJSON bool) error {
+		t := list()
+		if asJSON {
+			return printJSON(ios.Out, map[string]any{t.key: t.items})
+		}
+		w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, strings.Join(t.header, "\t"))
+		for _, item := range t.items {
+			fmt.Fprintln(w, strings.Join(t.row(item), "\t"))
+		}
+		fmt.Fprint(w, t.note)
+		return w.Flush()
+	})
 }

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+
+	"github.com/mono-connect/mono-connect/internal/testfs"
 )
 
 // ptyScreen is the far side of a pseudo-terminal running the CLI: it records the screen output,
@@ -164,7 +166,7 @@ func TestInitInRealTerminal(t *testing.T) {
 	if out, err := replay.CombinedOutput(); err != nil {
 		t.Fatalf("replay: %v\n%s", err, out)
 	}
-	a, b := listTree(t, filepath.Join(work, "app")), listTree(t, filepath.Join(second, "app"))
+	a, b := testfs.Read(t, filepath.Join(work, "app")), testfs.Read(t, filepath.Join(second, "app"))
 	if !strings.Contains(a[".env"], "VITE_MONO_PUBLIC_KEY=test_pk_pty") {
 		t.Errorf(".env = %q", a[".env"])
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -161,12 +160,7 @@ func frameworkList() string {
 func variantList() string {
 	var out []string
 	for _, t := range generate.Targets() {
-		keys := make([]string, 0, len(t.Variants))
-		for key := range t.Variants {
-			keys = append(keys, key)
-		}
-		sort.Strings(keys)
-		for _, key := range keys {
+		for _, key := range t.VariantKeys() {
 			out = append(out, t.Name+": "+key+" for "+t.Variants[key].Title)
 		}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -22,9 +21,9 @@ type targetJSON struct {
 }
 
 func newTargetsCmd(ios *iostreams) *cobra.Command {
-	return listCmd("targets", "List the frameworks, languages and features mono-connect can generate",
+	return tableCmd(ios, "targets", "List the frameworks, languages and features mono-connect can generate",
 		"  mono-connect targets\n  mono-connect targets --json",
-		func(asJSON bool) error {
+		func() table[targetJSON] {
 			var list []targetJSON
 			for _, t := range generate.Targets() {
 				env := t.PublicKeyEnv
@@ -33,15 +32,9 @@ func newTargetsCmd(ios *iostreams) *cobra.Command {
 				}
 				list = append(list, targetJSON{Name: t.Name, Title: t.Title, Langs: t.Langs, Features: generate.AllFeatures, PublicEnv: env, Node: t.Static == nil})
 			}
-			if asJSON {
-				return printJSON(ios.Out, map[string]any{"targets": list})
-			}
-			w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(w, "FRAMEWORK\tLANGUAGES\tPUBLIC KEY ENV\tDESCRIPTION")
-			for _, t := range list {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", t.Name, strings.Join(t.Langs, ","), t.PublicEnv, t.Title)
-			}
-			fmt.Fprintf(w, "\nfeatures: %s (default %s)\n", strings.Join(generate.AllFeatures, ", "), strings.Join(generate.DefaultFeatures, ","))
-			return w.Flush()
+			return table[targetJSON]{key: "targets", items: list,
+				header: []string{"FRAMEWORK", "LANGUAGES", "PUBLIC KEY ENV", "DESCRIPTION"},
+				row:    func(t targetJSON) []string { return []string{t.Name, strings.Join(t.Langs, ","), t.PublicEnv, t.Title} },
+				note:   fmt.Sprintf("\nfeatures: %s (default %s)\n", strings.Join(generate.AllFeatures, ", "), strings.Join(generate.DefaultFeatures, ","))}
 		})
 }

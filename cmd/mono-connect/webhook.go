@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -50,22 +49,15 @@ type fixtureJSON struct {
 }
 
 func newWebhookListCmd(ios *iostreams) *cobra.Command {
-	return listCmd("list", "List the events webhook send knows",
+	return tableCmd(ios, "list", "List the events webhook send knows",
 		"  mono-connect webhook list\n  mono-connect webhook list --json",
-		func(asJSON bool) error {
-			if asJSON {
-				list := []fixtureJSON{}
-				for _, f := range webhookfixture.All() {
-					list = append(list, fixtureJSON{Name: f.Name, Event: f.Event, Summary: f.Summary})
-				}
-				return printJSON(ios.Out, map[string]any{"events": list})
-			}
-			w := tabwriter.NewWriter(ios.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(w, "EVENT\tWHAT IT MEANS")
+		func() table[fixtureJSON] {
+			list := []fixtureJSON{}
 			for _, f := range webhookfixture.All() {
-				fmt.Fprintf(w, "%s\t%s\n", f.Name, f.Summary)
+				list = append(list, fixtureJSON{Name: f.Name, Event: f.Event, Summary: f.Summary})
 			}
-			return w.Flush()
+			return table[fixtureJSON]{key: "events", items: list, header: []string{"EVENT", "WHAT IT MEANS"},
+				row: func(f fixtureJSON) []string { return []string{f.Name, f.Summary} }}
 		})
 }
 

@@ -286,7 +286,7 @@ func (tx *transaction) stage(c Change) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), ".mono-connect-*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", c.Path, unwrapPath(err))
+		return fmt.Errorf("writing %s: %w", c.Path, UnwrapPath(err))
 	}
 	st := staged{change: c, target: target, temp: tmp.Name()}
 	tx.staged = append(tx.staged, st)
@@ -302,7 +302,7 @@ func (tx *transaction) stage(c Change) error {
 	_, werr := tmp.Write(c.Content)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), mode)); err != nil {
-		return fmt.Errorf("writing %s: %w", c.Path, unwrapPath(err))
+		return fmt.Errorf("writing %s: %w", c.Path, UnwrapPath(err))
 	}
 	return nil
 }
@@ -315,7 +315,7 @@ func (tx *transaction) commit() error {
 	}
 	for _, st := range tx.staged {
 		if err := os.Rename(st.temp, st.target); err != nil {
-			return fmt.Errorf("writing %s: %w", st.change.Path, unwrapPath(err))
+			return fmt.Errorf("writing %s: %w", st.change.Path, UnwrapPath(err))
 		}
 		tx.done = append(tx.done, st)
 	}
@@ -325,7 +325,7 @@ func (tx *transaction) commit() error {
 			return err
 		}
 		if err := os.Remove(target); err != nil {
-			return fmt.Errorf("removing %s: %w", c.Path, unwrapPath(err))
+			return fmt.Errorf("removing %s: %w", c.Path, UnwrapPath(err))
 		}
 		tx.removed = append(tx.removed, c)
 	}
@@ -340,7 +340,7 @@ func checkWritable(target string, exists bool) error {
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return unwrapPath(err)
+		return UnwrapPath(err)
 	}
 	if info.Mode().Perm()&0o200 == 0 {
 		return errors.New("the file is read-only")
@@ -385,7 +385,7 @@ func (tx *transaction) mkdirAll(dir string) error {
 			break
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return unwrapPath(err)
+			return UnwrapPath(err)
 		}
 		missing = append(missing, d)
 		if filepath.Dir(d) == d {
@@ -394,7 +394,7 @@ func (tx *transaction) mkdirAll(dir string) error {
 	}
 	for i := len(missing) - 1; i >= 0; i-- {
 		if err := os.Mkdir(missing[i], 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", rel(tx.root, missing[i]), unwrapPath(err))
+			return fmt.Errorf("creating %s: %w", rel(tx.root, missing[i]), UnwrapPath(err))
 		}
 		tx.dirs = append(tx.dirs, missing[i])
 	}
@@ -417,7 +417,7 @@ func safeJoin(root, p string) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", unwrapPath(err)
+			return "", UnwrapPath(err)
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
 			return "", fmt.Errorf("refusing to write %s: %s is a symbolic link", p, rel(root, cur))
@@ -437,7 +437,7 @@ func readSafe(root, p string) ([]byte, bool, error) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("reading %s: %w", p, unwrapPath(err))
+		return nil, false, fmt.Errorf("reading %s: %w", p, UnwrapPath(err))
 	}
 	return b, true, nil
 }
@@ -450,11 +450,108 @@ func rel(root, p string) string {
 	return filepath.ToSlash(r)
 }
 
-// unwrapPath drops the absolute path *PathError carries: messages name project-relative paths.
-func unwrapPath(err error) error {
+// UnwrapPath drops the absolute path *PathError carries: messages name project-relative paths.
+func UnwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
+}
+
+// Moved is what MoveServer did, for the command to report.
+type Moved struct {
+	Record *generate.Record // the rewritten record, to plan from
+	Files  int              // how many files moved
+	// Notes are what the user must do by hand (a dev script of theirs still names the old folder).
+	Notes []string
+}
+
+// MoveServer carries out m in the project at root: the recorded files under m.From, the module's
+// go.sum and .env (the secret key, gitignored) and any other Go file there move to m.To as they
+// are on disk, edits kept; the files of the framework's own in m.From (Nitro's server/api/, ...)
+// stay. An unedited scripts/dev.mjs is pointed at the new folder. The rewritten record is written
+// at once, so an interrupted or refused generate after this leaves a project that is consistent.
+func MoveServer(root string, m *generate.ServerMove) (*Moved, error) {
+	from := filepath.Join(root, filepath.FromSlash(m.From))
+	var moves []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			moves = append(moves, p)
+		}
+	}
+	for _, f := range m.Record.Files {
+		if rest, ok := strings.CutPrefix(f.Path, m.To+"/"); ok {
+			if _, err := os.Lstat(filepath.Join(from, filepath.FromSlash(rest))); err == nil {
+				add(rest)
+			}
+		}
+	}
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "node_modules" {
+			return filepath.SkipDir
+		}
+		name := d.Name()
+		if d.Type().IsRegular() && (strings.HasSuffix(name, ".go") || name == "go.mod" || name == "go.sum" || (name == ".env" && filepath.Dir(p) == from)) {
+			rel, _ := filepath.Rel(from, p)
+			add(filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading %s: %w", m.From, UnwrapPath(err))
+	}
+	sort.Strings(moves)
+	for _, rel := range moves {
+		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(m.To), filepath.FromSlash(rel))); err == nil {
+			return nil, fmt.Errorf("cannot move the Go server from %s/ to %s/: %s/%s exists; move it away and run again", m.From, m.To, m.To, rel)
+		}
+	}
+	for _, rel := range moves {
+		src := filepath.Join(from, filepath.FromSlash(rel))
+		dst := filepath.Join(root, filepath.FromSlash(m.To), filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(src, dst); err != nil {
+			return nil, fmt.Errorf("moving %s/%s: %w", m.From, rel, UnwrapPath(err))
+		}
+		// Folders the move emptied go too (never m.From's own files or the framework's folders).
+		for dir := filepath.Dir(src); dir != filepath.Dir(from); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break
+			}
+		}
+	}
+
+	rec := m.Record
+	var notes []string
+	if f, ok := rec.File(generate.DevScript); ok && f.Kind == generate.KindStarter {
+		p := filepath.Join(root, filepath.FromSlash(generate.DevScript))
+		b, err := os.ReadFile(p)
+		oldLine, newLine := generate.DevScriptLine(m.From), generate.DevScriptLine(m.To)
+		switch {
+		case err == nil && generate.SHA256(b) == f.SHA256 && bytes.Count(b, []byte(oldLine)) == 1:
+			b = bytes.Replace(b, []byte(oldLine), []byte(newLine), 1)
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				return nil, err
+			}
+			for i := range rec.Files {
+				if rec.Files[i].Path == generate.DevScript {
+					rec.Files[i].SHA256 = generate.SHA256(b)
+				}
+			}
+		case err == nil && bytes.Contains(b, []byte(oldLine)):
+			notes = append(notes, fmt.Sprintf("%s is yours (edited): change its line %s to %s", generate.DevScript, oldLine, newLine))
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, generate.RecordName), rec.Encode(), 0o644); err != nil {
+		return nil, err
+	}
+	return &Moved{Record: rec, Files: len(moves), Notes: notes}, nil
 }

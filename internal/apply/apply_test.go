@@ -4,47 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/testfs"
 )
-
-// treeHash digests every file, directory and mode below root, to prove a tree unchanged.
-func treeHash(t *testing.T, root string) string {
-	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		line := rel + " " + info.Mode().String()
-		if d.Type().IsRegular() {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(b)
-			line += " " + hex.EncodeToString(sum[:])
-		}
-		lines = append(lines, line)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
-}
 
 func plan(files ...generate.File) *generate.Plan {
 	return &generate.Plan{Files: files}
@@ -56,12 +23,12 @@ func owned(path, content string) generate.File {
 
 func TestWriteIsAllOrNothing(t *testing.T) {
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "a", "existing.txt"), "user's\n")
-	mustWrite(t, filepath.Join(root, "z", "locked.txt"), "locked\n")
+	testfs.WriteFile(t, filepath.Join(root, "a", "existing.txt"), "user's\n")
+	testfs.WriteFile(t, filepath.Join(root, "z", "locked.txt"), "locked\n")
 	if err := os.Chmod(filepath.Join(root, "z", "locked.txt"), 0o444); err != nil {
 		t.Fatal(err)
 	}
-	before := treeHash(t, root)
+	before := testfs.Hash(t, root)
 
 	p := plan(
 		owned("a/existing.txt", "ours\n"),
@@ -80,15 +47,15 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "z/locked.txt") {
 		t.Fatalf("Write error = %v, want one naming z/locked.txt", err)
 	}
-	if after := treeHash(t, root); after != before {
+	if after := testfs.Hash(t, root); after != before {
 		t.Errorf("tree changed after a failed write:\nbefore\n%s\nafter\n%s", before, after)
 	}
 }
 
 func TestWriteRollsBackRenamedFiles(t *testing.T) {
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "a.txt"), "old a\n")
-	before := treeHash(t, root)
+	testfs.WriteFile(t, filepath.Join(root, "a.txt"), "old a\n")
+	before := testfs.Hash(t, root)
 	p := plan(owned("a.txt", "new a\n"), owned("sub/b.txt", "b\n"))
 	changes, err := Classify(root, p, nil)
 	if err != nil {
@@ -121,16 +88,16 @@ func TestWriteRollsBackRenamedFiles(t *testing.T) {
 		t.Errorf("a.txt = %q after rollback, want the old content", got)
 	}
 	os.Remove(filepath.Join(root, "sub"))
-	if after := treeHash(t, root); after != before {
+	if after := testfs.Hash(t, root); after != before {
 		t.Errorf("tree changed:\n%s\nvs\n%s", before, after)
 	}
 }
 
 func TestConflictsAreAllNamedAndNothingWritten(t *testing.T) {
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "x.js"), "mine\n")
-	mustWrite(t, filepath.Join(root, "y.js"), "mine too\n")
-	before := treeHash(t, root)
+	testfs.WriteFile(t, filepath.Join(root, "x.js"), "mine\n")
+	testfs.WriteFile(t, filepath.Join(root, "y.js"), "mine too\n")
+	before := testfs.Hash(t, root)
 	changes, err := Classify(root, plan(owned("x.js", "ours\n"), owned("y.js", "ours\n"), owned("z.js", "ours\n")), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -140,22 +107,22 @@ func TestConflictsAreAllNamedAndNothingWritten(t *testing.T) {
 	if !ok || strings.Join(ce.Paths, ",") != "x.js,y.js" {
 		t.Fatalf("Resolve = %v, want a ConflictError naming x.js and y.js", err)
 	}
-	if after := treeHash(t, root); after != before {
+	if after := testfs.Hash(t, root); after != before {
 		t.Error("Classify/Resolve wrote something")
 	}
 }
 
 func TestRecordedFilesUpdateWithoutConflict(t *testing.T) {
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "x.js"), "v1\n")
+	testfs.WriteFile(t, filepath.Join(root, "x.js"), "v1\n")
 	sum := sha256.Sum256([]byte("v1\n"))
 	prev := &generate.Record{Files: []generate.RecordFile{
 		{Path: "x.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
 		{Path: "gone.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
 		{Path: "edited-gone.js", Kind: generate.KindOwned, SHA256: hex.EncodeToString(sum[:])},
 	}}
-	mustWrite(t, filepath.Join(root, "gone.js"), "v1\n")
-	mustWrite(t, filepath.Join(root, "edited-gone.js"), "v1 with my edit\n")
+	testfs.WriteFile(t, filepath.Join(root, "gone.js"), "v1\n")
+	testfs.WriteFile(t, filepath.Join(root, "edited-gone.js"), "v1 with my edit\n")
 	changes, err := Classify(root, plan(owned("x.js", "v2\n")), prev)
 	if err != nil {
 		t.Fatal(err)
@@ -208,11 +175,11 @@ func TestSymlinksAndEscapesAreRefused(t *testing.T) {
 
 func TestCheckReportsEveryKindOfDrift(t *testing.T) {
 	root := t.TempDir()
-	mustWrite(t, filepath.Join(root, "same.js"), "same\n")
-	mustWrite(t, filepath.Join(root, "edited.js"), "edited\n")
-	mustWrite(t, filepath.Join(root, "package.json"), "{\"name\":\"x\",\"dependencies\":{\"@mono.co/connect.js\":\"2.2.0\",\"zod\":\"1\"}}")
-	mustWrite(t, filepath.Join(root, "stale.js"), "old\n")
-	mustWrite(t, filepath.Join(root, "starter.js"), "edited by the user\n")
+	testfs.WriteFile(t, filepath.Join(root, "same.js"), "same\n")
+	testfs.WriteFile(t, filepath.Join(root, "edited.js"), "edited\n")
+	testfs.WriteFile(t, filepath.Join(root, "package.json"), "{\"name\":\"x\",\"dependencies\":{\"@mono.co/connect.js\":\"2.2.0\",\"zod\":\"1\"}}")
+	testfs.WriteFile(t, filepath.Join(root, "stale.js"), "old\n")
+	testfs.WriteFile(t, filepath.Join(root, "starter.js"), "edited by the user\n")
 	merged := generate.File{Path: "package.json", Kind: generate.KindMerged, Content: []byte("{}"), Owned: func(c []byte) bool {
 		return strings.Contains(string(c), "@mono.co/connect.js")
 	}}
@@ -241,16 +208,6 @@ func TestCheckReportsEveryKindOfDrift(t *testing.T) {
 	}
 }
 
-func mustWrite(t *testing.T, p, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestInterruptAtEachFile cancels the write before each file in turn (as SIGINT does through the
 // command's context): the tree must be exactly as before, every time; and a run that is not
 // interrupted writes everything.
@@ -258,8 +215,8 @@ func TestInterruptAtEachFile(t *testing.T) {
 	files := []generate.File{owned("a.txt", "a\n"), owned("d/b.txt", "b\n"), owned("d/e/c.txt", "c\n"), owned("keep.txt", "new\n")}
 	for stop := 0; stop <= len(files); stop++ {
 		root := t.TempDir()
-		mustWrite(t, filepath.Join(root, "keep.txt"), "old\n")
-		before := treeHash(t, root)
+		testfs.WriteFile(t, filepath.Join(root, "keep.txt"), "old\n")
+		before := testfs.Hash(t, root)
 		changes, err := Classify(root, plan(files...), nil)
 		if err != nil {
 			t.Fatal(err)
@@ -286,7 +243,7 @@ func TestInterruptAtEachFile(t *testing.T) {
 		if err != ErrInterrupted {
 			t.Fatalf("interrupt before file %d: err = %v", stop, err)
 		}
-		if after := treeHash(t, root); after != before {
+		if after := testfs.Hash(t, root); after != before {
 			t.Errorf("interrupt before file %d changed the tree:\n%s\nvs\n%s", stop, before, after)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mono-connect/mono-connect/internal/testfs"
 )
 
 func TestMask(t *testing.T) {
@@ -50,18 +52,11 @@ func TestParseEnv(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, dir, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestJSConfigReadsWhatRuns: comments are not code, quotes and TypeScript do not matter, a
 // template literal resolves known constants, and a syntax error is reported with its line.
 func TestJSConfigReadsWhatRuns(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "a.ts", `import { defineConfig } from 'vite';
+	testfs.WriteFile(t, filepath.Join(dir, "a.ts"), `import { defineConfig } from 'vite';
 const port: number = 9090;
 const api = "http://127.0.0.1:9090";
 export default defineConfig({
@@ -87,7 +82,7 @@ export default defineConfig({
 	if s, ok := cfg.str(i); !ok || s != "http://127.0.0.1:9090" {
 		t.Errorf("target %q %v", s, ok)
 	}
-	writeFile(t, dir, "b.js", "export default {\n  server: { proxy: { '/api/mono': } }\n}\n")
+	testfs.WriteFile(t, filepath.Join(dir, "b.js"), "export default {\n  server: { proxy: { '/api/mono': } }\n}\n")
 	if _, err := parseJSConfig(dir, "b.js"); err == nil || !strings.HasPrefix(err.Error(), "b.js:2:") {
 		t.Errorf("syntax error: %v", err)
 	}
@@ -111,7 +106,7 @@ func TestPolicyAllowsMono(t *testing.T) {
 
 func TestGitignoreRules(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, ".gitignore", "node_modules\n*.local\n.env.*\n!.env.example\n")
+	testfs.WriteFile(t, filepath.Join(dir, ".gitignore"), "node_modules\n*.local\n.env.*\n!.env.example\n")
 	g := gitView{root: dir}
 	for path, want := range map[string]bool{".env.local": true, ".env.production": true, ".env.example": false, ".env": false} {
 		if got := g.ignored(path); got != want {
@@ -132,7 +127,7 @@ func TestGitignoreRules(t *testing.T) {
 
 func TestFixAngularProxyKeepsEntries(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "proxy.conf.json", "{\n  \"/other\": {\"target\": \"http://localhost:1\"}\n}\n")
+	testfs.WriteFile(t, filepath.Join(dir, "proxy.conf.json"), "{\n  \"/other\": {\"target\": \"http://localhost:1\"}\n}\n")
 	if _, err := fixAngularProxy(dir, "proxy.conf.json", 9000); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +135,7 @@ func TestFixAngularProxyKeepsEntries(t *testing.T) {
 	if !strings.Contains(string(b), `"/other"`) || !strings.Contains(string(b), "http://localhost:9000") {
 		t.Errorf("proxy.conf.json after the fix:\n%s", b)
 	}
-	writeFile(t, dir, "bad.json", "[1]\n")
+	testfs.WriteFile(t, filepath.Join(dir, "bad.json"), "[1]\n")
 	if _, err := fixAngularProxy(dir, "bad.json", 9000); err == nil {
 		t.Error("a JSON array was edited")
 	}

@@ -85,11 +85,9 @@ func (l *lexer) run(depth int) bool {
 			l.comment(l.src[l.pos+2 : l.pos+2+end])
 			l.pos += end + 4
 		case c == '\'' || c == '"':
-			s, ok := l.quoted(c)
-			if !ok {
+			if !l.quoted(c) {
 				return false
 			}
-			l.emit("s:"+s, "s")
 		case c == '`':
 			if !l.template() {
 				return false
@@ -165,8 +163,9 @@ func (l *lexer) comment(text string) {
 	}
 }
 
-// quoted reads a string literal opened by q and returns its value.
-func (l *lexer) quoted(q byte) (string, bool) {
+// quoted reads a string literal opened by q and emits it as a string token (its value, so the
+// quote style does not count); false when the literal is not closed on its line.
+func (l *lexer) quoted(q byte) bool {
 	start := l.pos
 	l.pos++
 	for l.pos < len(l.src) {
@@ -176,13 +175,14 @@ func (l *lexer) quoted(q byte) (string, bool) {
 			continue
 		case q:
 			l.pos++
-			return unquote(l.src[start:l.pos]), true
+			l.emit("s:"+unquote(l.src[start:l.pos]), "s")
+			return true
 		case '\n':
-			return "", false
+			return false
 		}
 		l.pos++
 	}
-	return "", false
+	return false
 }
 
 // unquote decodes a JS string literal's escapes well enough to compare 'it\'s' with "it's".
@@ -292,11 +292,9 @@ func (l *lexer) element() bool {
 			}
 			switch {
 			case c == '"' || c == '\'':
-				s, ok := l.quoted(c)
-				if !ok {
+				if !l.quoted(c) {
 					return false
 				}
-				l.emit("s:"+s, "s")
 			case c == '{':
 				l.pos++
 				l.last = "("
