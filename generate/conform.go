@@ -23,8 +23,9 @@ var patterns = struct {
 // conforms reports whether v, a value as encoding/json decodes it into an any, satisfies s, a
 // schema loadSchema built. It answers yes or no and words nothing: validateRecord asks it first
 // and runs jsonschema-go only for a record it refuses, to name the offending field. Resolving the
-// schema and validating with the library were two thirds of the instructions of a clean
-// `generate --check`; this walk is a small fraction of that.
+// schema and validating with the library cost a sixth of the instructions of a clean
+// `generate --check` (3.8 M of 22.5 M); this walk costs little beyond compiling the schema's
+// four patterns, which the library compiled too.
 //
 // It handles exactly the keywords loadSchema accepts (loadSchema refuses any other, so the
 // schema cannot grow a rule this walk would miss), with the library's meaning, which
