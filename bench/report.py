@@ -63,23 +63,36 @@ summary, details = [], []
 summary.append("| # | figure | ours | peer, same run | ratio | goal | |")
 summary.append("| --- | --- | --- | --- | --- | --- | --- |")
 
-if have("times/version.json"):
-    _, _, _, rows = timed("version")
-    (_, empty, *_), (_, cobra, *_), (_, ours, *_) = rows
-    summary.append(f"| 1 | `mono-connect version`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper); bare cobra root {cobra:.2f} ms ({cobra / empty:.2f}x) | {ours / empty:.2f}x (paired {paired_ratio('version', 2, 0):.2f}x; {cpu_and_instr(rows, 2, 0)}) | <= 2x | {verdict(ours / empty <= 2)} |")
-if have("times/init.json"):
-    _, _, _, rows = timed("init")
-    (_, empty, *_), (_, ours, *_), (_, vite, *_) = rows
-    summary.append(f"| 2 | `init app --framework react --lang ts --yes`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ours / empty:.2f}x (paired {paired_ratio('init', 1, 0):.2f}x; {cpu_and_instr(rows, 1, 0)}) | <= 3x | {verdict(ours / empty <= 3)} |")
-    summary.append(f"| 2 | create-vite react-ts scaffold (peer), median | {vite:.2f} ms | mono-connect init {ours:.2f} ms | create-vite / init = {vite / ours:.2f}x (paired {paired_ratio('init', 2, 1):.2f}x; {cpu_and_instr(rows, 2, 1)}) | >= 5x | {verdict(vite / ours >= 5)} |")
-if have("times/init-tmpfs.json"):
-    _, _, _, rows = timed("init-tmpfs")
-    (_, empty, *_), (_, ours, *_), (_, vite, *_) = rows
-    summary.append(f"| 2 | the same, directories on tmpfs (no free-inode search), median | {ours:.2f} ms | empty Go program {empty:.2f} ms; create-vite {vite:.2f} ms | {ours / empty:.2f}x (paired {paired_ratio('init-tmpfs', 1, 0):.2f}x; {cpu_and_instr(rows, 1, 0)}); create-vite / init = {vite / ours:.2f}x | reported | |")
-if have("times/check.json"):
-    _, _, _, rows = timed("check")
-    (_, empty, *_), (_, ours, *_) = rows
-    summary.append(f"| 3 | `generate --check` on that app, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ours / empty:.2f}x (paired {paired_ratio('check', 1, 0):.2f}x; {cpu_and_instr(rows, 1, 0)}) | <= 3x | {verdict(ours / empty <= 3)} |")
+def ratio_text(name, rows, i, j):
+    """Command i over command j of figure NAME: medians' ratio, the paired one, CPU, instructions."""
+    return f"{rows[i][1] / rows[j][1]:.2f}x (paired {paired_ratio(name, i, j):.2f}x; {cpu_and_instr(rows, i, j)})"
+
+
+def figure(name):
+    """The rows of timed figure NAME and their median wall times; (None, None) if it was not run."""
+    if not have(f"times/{name}.json"):
+        return None, None
+    rows = timed(name)[3]
+    return rows, [r[1] for r in rows]
+
+
+rows, med = figure("version")
+if rows:
+    empty, cobra, ours = med
+    summary.append(f"| 1 | `mono-connect version`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper); bare cobra root {cobra:.2f} ms ({cobra / empty:.2f}x) | {ratio_text('version', rows, 2, 0)} | <= 2x | {verdict(ours / empty <= 2)} |")
+rows, med = figure("init")
+if rows:
+    empty, ours, vite = med
+    summary.append(f"| 2 | `init app --framework react --lang ts --yes`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ratio_text('init', rows, 1, 0)} | <= 3x | {verdict(ours / empty <= 3)} |")
+    summary.append(f"| 2 | create-vite react-ts scaffold (peer), median | {vite:.2f} ms | mono-connect init {ours:.2f} ms | create-vite / init = {ratio_text('init', rows, 2, 1)} | >= 5x | {verdict(vite / ours >= 5)} |")
+rows, med = figure("init-tmpfs")
+if rows:
+    empty, ours, vite = med
+    summary.append(f"| 2 | the same, directories on tmpfs (no free-inode search), median | {ours:.2f} ms | empty Go program {empty:.2f} ms; create-vite {vite:.2f} ms | {ratio_text('init-tmpfs', rows, 1, 0)}; create-vite / init = {vite / ours:.2f}x | reported | |")
+rows, med = figure("check")
+if rows:
+    empty, ours = med
+    summary.append(f"| 3 | `generate --check` on that app, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ratio_text('check', rows, 1, 0)} | <= 3x | {verdict(ours / empty <= 3)} |")
 
 for name in ["version", "init", "init-tmpfs", "check"]:
     if have(f"times/{name}.json"):

@@ -24,10 +24,12 @@ import (
 )
 
 type command struct {
-	Name   string    `json:"name"`
-	Script string    `json:"script"`
+	Name   string `json:"name"`
+	Script string `json:"script"`
+	// Per timed run, in milliseconds: from just before the start to just after the reaping.
 	WallMS []float64 `json:"wall_ms"`
-	CPUMS  []float64 `json:"cpu_ms"`
+	// Per timed run, in milliseconds: user + system time of the shell and all it waited for.
+	CPUMS []float64 `json:"cpu_ms"`
 }
 
 type result struct {
