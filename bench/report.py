@@ -4,7 +4,7 @@ BENCHMARKS.md, between its two marker comments, when that file is named).
     python3 bench/report.py WORK_DIR bench/results.md [BENCHMARKS.md]
 
 Every figure is a ratio to a peer measured in the same run; each row says whether its goal
-(from issue 10) is met.
+(from issues 10 and 19) is met.
 """
 import json
 import os
@@ -25,22 +25,33 @@ def load(name):
         return json.load(f)
 
 
-def hyperfine(name):
-    """(command, median, min, max) in ms per command, pooling the rounds hf/NAME.1.json, ..."""
-    times = {}
-    r = 1
-    while have(f"hf/{name}.{r}.json"):
-        for res in load(f"hf/{name}.{r}.json")["results"]:
-            times.setdefault(res["command"], []).extend(t * 1000 for t in res["times"])
-        r += 1
-    return [(cmd, statistics.median(ts), min(ts), max(ts)) for cmd, ts in times.items()]
+def timed(name):
+    """bench/paired's measurement of figure NAME: (load before, load after, runs, rows); each row is
+    (command, median wall ms, min, max, median CPU ms, instructions or None)."""
+    t = load(f"times/{name}.json")
+    counts = {}
+    if have("instructions.jsonl"):
+        for line in open(os.path.join(work, "instructions.jsonl")):
+            c = json.loads(line)
+            if c["figure"] == name:
+                counts[c["name"]] = c["instructions"]
+    rows = [(c["name"], statistics.median(c["wall_ms"]), min(c["wall_ms"]), max(c["wall_ms"]),
+             statistics.median(c["cpu_ms"]), counts.get(c["name"])) for c in t["commands"]]
+    return t["load_before"], t["load_after"], t["runs"], rows
 
 
-def hf_runs(name):
-    rounds = 0
-    while have(f"hf/{name}.{rounds + 1}.json"):
-        rounds += 1
-    return rounds, sum(len(load(f"hf/{name}.{r}.json")["results"][0]["times"]) for r in range(1, rounds + 1))
+def paired_ratio(name, i, j):
+    """The median over rounds of command i's wall time over command j's in the same round."""
+    cs = load(f"times/{name}.json")["commands"]
+    return statistics.median(a / b for a, b in zip(cs[i]["wall_ms"], cs[j]["wall_ms"]))
+
+
+def cpu_and_instr(rows, i, j):
+    """The ratio of command i to command j in CPU time (medians) and, when counted, instructions."""
+    text = f"CPU {rows[i][4] / rows[j][4]:.2f}x"
+    if rows[i][5] and rows[j][5]:
+        text += f", instructions {rows[i][5] / rows[j][5]:.1f}x"
+    return text
 
 
 def verdict(ok):
@@ -52,26 +63,45 @@ summary, details = [], []
 summary.append("| # | figure | ours | peer, same run | ratio | goal | |")
 summary.append("| --- | --- | --- | --- | --- | --- | --- |")
 
-if have("hf/version.1.json"):
-    (_, empty, _, _), (_, cobra, _, _), (_, ours, _, _) = hyperfine("version")
-    summary.append(f"| 1 | `mono-connect version`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper); bare cobra root {cobra:.2f} ms ({cobra / empty:.2f}x) | {ours / empty:.2f}x | <= 2x | {verdict(ours / empty <= 2)} |")
-if have("hf/init.1.json"):
-    (_, empty, _, _), (_, ours, _, _), (_, vite, _, _) = hyperfine("init")
-    summary.append(f"| 2 | `init app --framework react --lang ts --yes`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ours / empty:.2f}x | <= 3x | {verdict(ours / empty <= 3)} |")
-    summary.append(f"| 2 | create-vite react-ts scaffold (peer), median | {vite:.2f} ms | mono-connect init {ours:.2f} ms | create-vite / init = {vite / ours:.2f}x | >= 5x | {verdict(vite / ours >= 5)} |")
-if have("hf/check.1.json"):
-    (_, empty, _, _), (_, ours, _, _) = hyperfine("check")
-    summary.append(f"| 3 | `generate --check` on that app, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ours / empty:.2f}x | <= 3x | {verdict(ours / empty <= 3)} |")
+def ratio_text(name, rows, i, j):
+    """Command i over command j of figure NAME: medians' ratio, the paired one, CPU, instructions."""
+    return f"{rows[i][1] / rows[j][1]:.2f}x (paired {paired_ratio(name, i, j):.2f}x; {cpu_and_instr(rows, i, j)})"
 
-for name in ["version", "init", "check"]:
-    if have(f"hf/{name}.1.json"):
-        rows = hyperfine(name)
-        rounds, runs = hf_runs(name)
-        details.append(f"\n**{name}** (hyperfine -N, {runs} runs each in {rounds} rounds, the commands taking turns)\n")
-        details.append("| command | median ms | min ms | max ms | ratio to the first row |")
-        details.append("| --- | --- | --- | --- | --- |")
-        for cmd, med, lo, hi in rows:
-            details.append(f"| {cmd} | {med:.2f} | {lo:.2f} | {hi:.2f} | {med / rows[0][1]:.2f}x |")
+
+def figure(name):
+    """The rows of timed figure NAME and their median wall times; (None, None) if it was not run."""
+    if not have(f"times/{name}.json"):
+        return None, None
+    rows = timed(name)[3]
+    return rows, [r[1] for r in rows]
+
+
+rows, med = figure("version")
+if rows:
+    empty, cobra, ours = med
+    summary.append(f"| 1 | `mono-connect version`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper); bare cobra root {cobra:.2f} ms ({cobra / empty:.2f}x) | {ratio_text('version', rows, 2, 0)} | <= 2x | {verdict(ours / empty <= 2)} |")
+rows, med = figure("init")
+if rows:
+    empty, ours, vite = med
+    summary.append(f"| 2 | `init app --framework react --lang ts --yes`, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ratio_text('init', rows, 1, 0)} | <= 3x | {verdict(ours / empty <= 3)} |")
+    summary.append(f"| 2 | create-vite react-ts scaffold (peer), median | {vite:.2f} ms | mono-connect init {ours:.2f} ms | create-vite / init = {ratio_text('init', rows, 2, 1)} | >= 5x | {verdict(vite / ours >= 5)} |")
+rows, med = figure("init-tmpfs")
+if rows:
+    empty, ours, vite = med
+    summary.append(f"| 2 | the same, directories on tmpfs (no free-inode search), median | {ours:.2f} ms | empty Go program {empty:.2f} ms; create-vite {vite:.2f} ms | {ratio_text('init-tmpfs', rows, 1, 0)}; create-vite / init = {vite / ours:.2f}x | reported | |")
+rows, med = figure("check")
+if rows:
+    empty, ours = med
+    summary.append(f"| 3 | `generate --check` on that app, median | {ours:.2f} ms | empty Go program {empty:.2f} ms (same temp-dir wrapper) | {ratio_text('check', rows, 1, 0)} | <= 3x | {verdict(ours / empty <= 3)} |")
+
+for name in ["version", "init", "init-tmpfs", "check"]:
+    if have(f"times/{name}.json"):
+        before, after, runs, rows = timed(name)
+        details.append(f"\n**{name}** (bench/paired: {runs} runs of each command, taking turns run by run; load average {', '.join(before)} before, {', '.join(after)} after)\n")
+        details.append("| command | median ms | min ms | max ms | ratio to the first row | CPU ms (user + system), median | instructions (callgrind) |")
+        details.append("| --- | --- | --- | --- | --- | --- | --- |")
+        for cmd, med, lo, hi, cpu, ins in rows:
+            details.append(f"| {cmd} | {med:.2f} | {lo:.2f} | {hi:.2f} | {med / rows[0][1]:.2f}x | {cpu:.2f} | {f'{ins / 1e6:.2f} M' if ins else 'not counted'} |")
 
 if have("load.jsonl"):
     runs, mono = {}, {}
@@ -99,8 +129,8 @@ if have("load.jsonl"):
     conns = int(os.environ.get("CONNS", "64"))
     g, gp, ps, pg, pp, pd = "generated", "generated-postgres", "peer-sqlite", "peer-postgres", "peer-pooled", "peer-default"
     rs, rp = paired(g, ps), paired(gp, pg)
-    summary.append(f"| 4 | generated exchange handler on SQLite (its default), {conns} connections: throughput | {rps(g):,.0f} req/s | hand-written proxy storing the same row in SQLite, opened alike, {rps(ps):,.0f} req/s | {rs:.0%} of the peer, median of the rounds ({rps(g) / rps(ps):.0%} over all rounds) | >= 90% | {verdict(rs >= 0.9)} |")
-    summary.append(f"| 4 | the same on PostgreSQL (a local cluster, 20 connections per pool) | {rps(gp):,.0f} req/s | the peer on PostgreSQL {rps(pg):,.0f} req/s | {rp:.0%} of the peer, median of the rounds ({rps(gp) / rps(pg):.0%} over all rounds) | >= 90% | {verdict(rp >= 0.9)} |")
+    summary.append(f"| 4 | generated exchange handler on SQLite (its default), {conns} connections: throughput | {rps(g):,.0f} req/s | hand-written proxy storing the same row in SQLite, opened alike, {rps(ps):,.0f} req/s | {rs:.0%} of the peer, median of the rounds ({rps(g) / rps(ps):.0%} over all rounds) | >= 95% | {verdict(rs >= 0.95)} |")
+    summary.append(f"| 4 | the same on PostgreSQL (a local cluster, 20 connections per pool) | {rps(gp):,.0f} req/s | the peer on PostgreSQL {rps(pg):,.0f} req/s | {rp:.0%} of the peer, median of the rounds ({rps(gp) / rps(pg):.0%} over all rounds) | >= 95% | {verdict(rp >= 0.95)} |")
     summary.append(f"| 4 | reference: proxies that store nothing | | pooled client {rps(pp):,.0f} req/s; http.DefaultClient {rps(pd):,.0f} req/s | | reported | |")
     summary.append(f"| 4 | p99 latency (median of rounds) | SQLite {p99(g):.1f} ms; PostgreSQL {p99(gp):.1f} ms | peers {p99(ps):.1f} ms, {p99(pg):.1f} ms | | reported | |")
     summary.append(f"| 4 | new connections to the fake Mono, whole run | {mono[g]['new_conns']}; {mono[gp]['new_conns']} | peers {mono[ps]['new_conns']}, {mono[pg]['new_conns']}; default client {mono[pd]['new_conns']} | | <= {conns} | {verdict(max(mono[g]['new_conns'], mono[gp]['new_conns']) <= conns)} |")

@@ -5,12 +5,13 @@
 #   bash bench/run.sh                 # all six figures: writes bench/results.md and the results
 #                                     # section of BENCHMARKS.md
 #   FIGURES="4 5" bash bench/run.sh   # some of them (results.md only)
-#   RUNS=20 HF_ROUNDS=1 LOAD_SECONDS=3 ROUNDS=1 bash bench/run.sh   # a quick, rough run
+#   RUNS=20 LOAD_SECONDS=3 ROUNDS=1 bash bench/run.sh   # a quick, rough run
 #
-# 1-3 time whole processes with hyperfine -N (no shell in between); 4 is bench/loadtest.sh (wrk
+# 1-3 time whole processes with bench/paired (the commands taking turns run by run, every one
+# started by the same shell wrapper) and count their instructions with callgrind; 4 is bench/loadtest.sh (wrk
 # against the generated server and hand-written peers, all on 127.0.0.1); 5 is bench/bundle.sh
 # (vite builds of the React starter); 6 is the release binary, attributed by bench/binsize.
-# Installs what it needs that a clean clone lacks: hyperfine and wrk (Debian), create-vite and
+# Installs what it needs that a clean clone lacks: wrk and valgrind (Debian), create-vite and
 # the starter's dependencies (npm, into a temporary directory). Needs Go and Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ export npm_config_omit_lockfile_registry_resolved=true
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v valgrind >/dev/null || missing+=(valgrind)
 command -v wrk >/dev/null || missing+=(wrk)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -49,25 +50,33 @@ mkdir -p "$work/empty" "$work/bare"
 printf 'package main\n\nfunc main() {}\n' > "$work/empty/main.go"
 (cd "$work/empty" && go mod init empty >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/empty-go" .)
 
-json="$work/hf"
-mkdir -p "$json" "$work/tmp"
-# hyperfine runs one command's runs back to back; on a shared machine the load drifts meanwhile and
-# would favour whichever command ran in a quiet spell. So the runs are split into HF_ROUNDS rounds
-# in which every command takes its turn, and report.py pools the times of all rounds.
-hf() {
-  local name=$1 r rounds=${HF_ROUNDS:-4}; shift
-  for r in $(seq "$rounds"); do
-    hyperfine -N --warmup 5 --runs $(( (${RUNS:-100} + rounds - 1) / rounds )) --export-json "$json/$name.$r.json" "$@" >/dev/null
-  done
-}
+go build -o "$work/paired" ./bench/paired
+mkdir -p "$work/times" "$work/tmp"
 # Every command of figures 1-3, ours and the peers alike, is started by the same wrapper: a shell
 # that makes a fresh temporary directory, enters it and execs the command. The wrapper costs the
 # same in every row and nothing more (the empty program's row is the wrapper plus an empty Go
-# process), so the ratios are the commands' own. The directories go under $work/tmp, removed at
-# exit; hyperfine discards the commands' output.
-wrap() { printf 'sh -c %q' "d=\$(mktemp -d) && cd \"\$d\" && exec $1"; }
+# process), so the ratios are the commands' own. bench/paired runs the commands in turn, run by
+# run (reversed every other round), so a drift in the machine's load touches all of them alike, and
+# records the load average before and after each figure. The directories go under $work/tmp,
+# removed at exit (not between runs: removing them would be the wrapper's cost too).
+wrap() { printf 'd=$(mktemp -d) && cd "$d" && exec %s' "$1"; }
 export TMPDIR="$work/tmp"
-empty_row=(-n "empty Go program" "$(wrap "$work/empty-go")")
+timed() {
+  local name=$1; shift
+  "$work/paired" -runs "${RUNS:-200}" -warmup "${WARMUP:-10}" -out "$work/times/$name.json" "$@"
+}
+empty_row=("empty Go program" "$(wrap "$work/empty-go")")
+# Instructions (callgrind) do not depend on the load: one run of each Go command, wrapper
+# included (valgrind follows the shell into mktemp and the exec, and the processes' counts are
+# summed), GODEBUG=asyncpreemptoff=1 because callgrind cannot deliver Go's preemption signals.
+# Node (create-vite) is not counted: its JIT under valgrind takes minutes.
+count() {
+  local name=$1 label=$2 script=$3 n
+  n=$(GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null sh -c "$script" 2>&1 >/dev/null |
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | awk '{ s += $1 } END { if (NR) print s }')
+  [ -n "$n" ] || { echo "callgrind counted nothing for $label" >&2; exit 1; }
+  printf '{"figure": "%s", "name": "%s", "instructions": %s}\n' "$name" "$label" "$n" >>"$work/instructions.jsonl"
+}
 
 if want 1; then
   # A bare cobra root command: the floor for any cobra CLI, with the version this module uses.
@@ -92,7 +101,10 @@ GO
   cobra_version=$(go list -m -f '{{.Version}}' github.com/spf13/cobra)
   (cd "$work/bare" && go mod init bare >/dev/null 2>&1 && go get "github.com/spf13/cobra@$cobra_version" >/dev/null 2>&1 && go build -trimpath -ldflags "-s -w" -o "$work/bare-cobra" .)
   echo "figure 1: version"
-  hf version "${empty_row[@]}" -n "bare cobra root: version" "$(wrap "$work/bare-cobra version")" -n "mono-connect version" "$(wrap "$work/mono-connect version")"
+  timed version "${empty_row[@]}" "bare cobra root: version" "$(wrap "$work/bare-cobra version")" "mono-connect version" "$(wrap "$work/mono-connect version")"
+  count version "empty Go program" "$(wrap "$work/empty-go")"
+  count version "bare cobra root: version" "$(wrap "$work/bare-cobra version")"
+  count version "mono-connect version" "$(wrap "$work/mono-connect version")"
 fi
 
 if want 2; then
@@ -100,15 +112,30 @@ if want 2; then
   (cd "$work" && npm init -y >/dev/null && npm install --silent create-vite@9.3.0 >/dev/null)
   create_vite="$work/node_modules/create-vite/index.js"
   echo "figure 2: init (greenfield react ts, Go server included) vs create-vite react-ts"
-  hf init "${empty_row[@]}" \
-    -n "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
-    -n "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
+  timed init "${empty_row[@]}" \
+    "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
+    "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
+  count init "empty Go program" "$(wrap "$work/empty-go")"
+  count init "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")"
+  # The same in directories on tmpfs, where creating a file costs no search for a free inode:
+  # on a disk other processes keep creating and deleting files in (ext4 skips inodes deleted
+  # recently), that search is most of init's system time. Reported beside the goal's row.
+  if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+    shm=$(mktemp -d /dev/shm/mono-connect-bench.XXXXXX)
+    trap 'rm -rf "$work" "$shm"' EXIT
+    TMPDIR=$shm timed init-tmpfs "${empty_row[@]}" \
+      "mono-connect init app --framework react --lang ts --yes" "$(wrap "$work/mono-connect init app --framework react --lang ts --yes")" \
+      "create-vite 9.3.0 app --template react-ts (peer)" "$(wrap "node $create_vite app --template react-ts --no-interactive")"
+    rm -rf "$shm"
+  fi
 fi
 
 if want 3; then
   echo "figure 3: generate --check"
   "$work/mono-connect" init "$work/checkapp" --framework react --lang ts --yes >/dev/null
-  hf check "${empty_row[@]}" -n "mono-connect generate --check (react ts app)" "$(wrap "$work/mono-connect generate $work/checkapp --check")"
+  timed check "${empty_row[@]}" "mono-connect generate --check (react ts app)" "$(wrap "$work/mono-connect generate $work/checkapp --check")"
+  count check "empty Go program" "$(wrap "$work/empty-go")"
+  count check "mono-connect generate --check (react ts app)" "$(wrap "$work/mono-connect generate $work/checkapp --check")"
 fi
 
 if want 4; then

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"text/template"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mono-connect/mono-connect/templates"
 )
@@ -49,26 +50,45 @@ func jsonValue(v any) (string, error) {
 // first use, so a command pays only for the target it renders, not for the whole embedded tree.
 var templateCache = struct {
 	sync.Mutex
-	parsed map[string]*template.Template
-}{parsed: map[string]*template.Template{}}
+	parsed map[string]parsed
+}{parsed: map[string]parsed{}}
+
+// parsed is a template and the length of its source, which is about the length of what it
+// renders.
+type parsed struct {
+	*template.Template
+	size int
+}
 
 // parsedTemplate returns the embedded template at p, parsed once per process.
-func parsedTemplate(p string) (*template.Template, error) {
+func parsedTemplate(p string) (parsed, error) {
 	templateCache.Lock()
 	defer templateCache.Unlock()
 	if t, ok := templateCache.parsed[p]; ok {
 		return t, nil
 	}
+	src, err := readString(p)
+	if err != nil {
+		return parsed{}, fmt.Errorf("template error: %s is missing", p)
+	}
+	t, err := template.New(p).Option("missingkey=error").Funcs(funcs).Parse(src)
+	if err != nil {
+		return parsed{}, fmt.Errorf("template %s: %w", p, err)
+	}
+	templateCache.parsed[p] = parsed{t, len(src)}
+	return templateCache.parsed[p], nil
+}
+
+// readString reads the embedded file at p as a string with one copy: ReadFile's copy, which
+// nothing else holds or changes, becomes the string itself (a conversion would copy it again). A
+// whole-process init frees nothing, so every byte it allocates is a freshly touched page, and
+// page faults are a large part of its time on this kind of VM.
+func readString(p string) (string, error) {
 	src, err := templates.FS.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("template error: %s is missing", p)
+	if err != nil || len(src) == 0 {
+		return "", err
 	}
-	t, err := template.New(p).Option("missingkey=error").Funcs(funcs).Parse(string(src))
-	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", p, err)
-	}
-	templateCache.parsed[p] = t
-	return t, nil
+	return unsafe.String(&src[0], len(src)), nil
 }
 
 // renderedFile is one output of a template directory, before it joins the plan.
@@ -103,7 +123,10 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 			if err != nil {
 				return err
 			}
+			// Sized up front: growing by doubling would allocate (and fault in) about twice
+			// the output.
 			var buf bytes.Buffer
+			buf.Grow(t.size + t.size/8)
 			if err := t.Execute(&buf, data); err != nil {
 				return fmt.Errorf("template %s: %w", p, err)
 			}

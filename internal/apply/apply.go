@@ -4,7 +4,8 @@
 // every path is classified before the first byte is written; a conflict with a user's file stops
 // everything unless the user chose skip or overwrite; and the writes are all-or-nothing (each file
 // goes to a temporary sibling first, then every temporary is renamed into place, and a failure
-// midway restores what was there).
+// midway restores what was there; a new file in a directory the same write created goes straight
+// to its place, and is removed with the directory on failure).
 package apply
 
 import (
@@ -265,9 +266,11 @@ type transaction struct {
 	root    string
 	staged  []staged
 	deletes []Change
-	dirs    []string // directories created, outermost first
-	done    []staged // renamed into place
-	removed []Change // deleted
+	dirs    []string        // directories created, outermost first
+	made    map[string]bool // the same, to look up
+	seen    map[string]bool // directories known to exist, made here or found
+	done    []staged        // in place: renamed, or written directly into a directory made here
+	removed []Change        // deleted
 }
 
 type staged struct {
@@ -283,6 +286,9 @@ func (tx *transaction) stage(c Change) error {
 	}
 	if err := tx.mkdirAll(filepath.Dir(target)); err != nil {
 		return err
+	}
+	if !c.Exists && tx.made[filepath.Dir(target)] {
+		return tx.writeNew(c, target)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), ".mono-connect-*.tmp")
 	if err != nil {
@@ -302,6 +308,29 @@ func (tx *transaction) stage(c Change) error {
 	_, werr := tmp.Write(c.Content)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), mode)); err != nil {
+		return fmt.Errorf("writing %s: %w", c.Path, UnwrapPath(err))
+	}
+	return nil
+}
+
+// writeNew writes a new file straight to its place in a directory this transaction made: no
+// user's file can be there, so nothing needs the temporary and the rename (a greenfield init
+// writes all but a few of its files this way, and the file system calls are most of its time).
+// Rollback removes the file with the directory, as it does a renamed one.
+func (tx *transaction) writeNew(c Change, target string) error {
+	mode := c.Mode
+	if mode == 0 {
+		mode = 0o644
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", c.Path, UnwrapPath(err))
+	}
+	tx.done = append(tx.done, staged{change: c, target: target})
+	_, werr := f.Write(c.Content)
+	// The mode is set exactly, whatever the umask, as for a renamed file.
+	merr := f.Chmod(mode)
+	if err := errors.Join(werr, merr, f.Close()); err != nil {
 		return fmt.Errorf("writing %s: %w", c.Path, UnwrapPath(err))
 	}
 	return nil
@@ -375,8 +404,14 @@ func (tx *transaction) rollback() error {
 
 // mkdirAll creates dir and its missing parents, remembering each one for rollback.
 func (tx *transaction) mkdirAll(dir string) error {
+	if tx.seen[dir] {
+		return nil
+	}
+	if tx.seen == nil {
+		tx.seen, tx.made = map[string]bool{}, map[string]bool{}
+	}
 	var missing []string
-	for d := dir; ; d = filepath.Dir(d) {
+	for d := dir; !tx.seen[d]; d = filepath.Dir(d) {
 		info, err := os.Lstat(d)
 		if err == nil {
 			if !info.IsDir() {
@@ -397,6 +432,13 @@ func (tx *transaction) mkdirAll(dir string) error {
 			return fmt.Errorf("creating %s: %w", rel(tx.root, missing[i]), UnwrapPath(err))
 		}
 		tx.dirs = append(tx.dirs, missing[i])
+		tx.made[missing[i]] = true
+	}
+	for d := dir; !tx.seen[d]; d = filepath.Dir(d) {
+		tx.seen[d] = true
+		if filepath.Dir(d) == d {
+			break
+		}
 	}
 	return nil
 }
@@ -404,9 +446,16 @@ func (tx *transaction) mkdirAll(dir string) error {
 // safeJoin joins a planned slash path to root, refusing anything that could end outside root:
 // absolute or .. paths, and symbolic links anywhere between root and the file.
 func safeJoin(root, p string) (string, error) {
+	target, _, err := safeJoinFound(root, p)
+	return target, err
+}
+
+// safeJoinFound is safeJoin that also reports whether every segment of the path exists, so a
+// caller need not try to open a file whose directory is missing.
+func safeJoinFound(root, p string) (string, bool, error) {
 	local := filepath.FromSlash(p)
 	if !filepath.IsLocal(local) {
-		return "", fmt.Errorf("refusing to write %s: it is outside the project", p)
+		return "", false, fmt.Errorf("refusing to write %s: it is outside the project", p)
 	}
 	cur := root
 	segs := strings.Split(local, string(filepath.Separator))
@@ -414,22 +463,22 @@ func safeJoin(root, p string) (string, error) {
 		cur = filepath.Join(cur, seg)
 		info, err := os.Lstat(cur)
 		if errors.Is(err, fs.ErrNotExist) {
-			break
+			return filepath.Join(root, local), false, nil
 		}
 		if err != nil {
-			return "", UnwrapPath(err)
+			return "", false, UnwrapPath(err)
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
-			return "", fmt.Errorf("refusing to write %s: %s is a symbolic link", p, rel(root, cur))
+			return "", false, fmt.Errorf("refusing to write %s: %s is a symbolic link", p, rel(root, cur))
 		}
 	}
-	return filepath.Join(root, local), nil
+	return filepath.Join(root, local), true, nil
 }
 
 // readSafe reads a planned path under root, reporting whether it exists.
 func readSafe(root, p string) ([]byte, bool, error) {
-	target, err := safeJoin(root, p)
-	if err != nil {
+	target, found, err := safeJoinFound(root, p)
+	if err != nil || !found {
 		return nil, false, err
 	}
 	b, err := os.ReadFile(target)

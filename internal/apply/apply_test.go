@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/mono-connect/mono-connect/generate"
@@ -55,6 +56,11 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 func TestWriteRollsBackRenamedFiles(t *testing.T) {
 	root := t.TempDir()
 	testfs.WriteFile(t, filepath.Join(root, "a.txt"), "old a\n")
+	// sub/ exists, so b.txt is staged and renamed too (a new file in a directory the write makes
+	// goes straight to its place).
+	if err := os.Mkdir(filepath.Join(root, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	before := testfs.Hash(t, root)
 	p := plan(owned("a.txt", "new a\n"), owned("sub/b.txt", "b\n"))
 	changes, err := Classify(root, p, nil)
@@ -78,16 +84,14 @@ func TestWriteRollsBackRenamedFiles(t *testing.T) {
 	if err := tx.commit(); err == nil {
 		t.Fatal("commit succeeded over a non-empty directory")
 	}
-	if err := tx.rollback(); err == nil {
-		// sub/ is not empty (the blocking dir), so removing it fails: that is reported.
-		t.Log("rollback removed everything")
+	if err := tx.rollback(); err != nil {
+		t.Fatalf("rollback: %v", err)
 	}
 	os.RemoveAll(filepath.Join(root, "sub", "b.txt"))
 	got, _ := os.ReadFile(filepath.Join(root, "a.txt"))
 	if string(got) != "old a\n" {
 		t.Errorf("a.txt = %q after rollback, want the old content", got)
 	}
-	os.Remove(filepath.Join(root, "sub"))
 	if after := testfs.Hash(t, root); after != before {
 		t.Errorf("tree changed:\n%s\nvs\n%s", before, after)
 	}
@@ -247,4 +251,38 @@ func TestInterruptAtEachFile(t *testing.T) {
 			t.Errorf("interrupt before file %d changed the tree:\n%s\nvs\n%s", stop, before, after)
 		}
 	}
+}
+
+// TestFilesInNewDirectoriesAreExact: a new file in a directory the write made goes straight to
+// its place (no temporary, no rename), and still gets exactly the planned mode, whatever the
+// umask, as a renamed file does (directories are made with the umask applied, as before).
+func TestFilesInNewDirectoriesAreExact(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	root := t.TempDir()
+	script := generate.File{Path: "new/bin/run.sh", Kind: generate.KindOwned, Content: []byte("#!/bin/sh\n"), Mode: 0o755}
+	changes, err := Classify(root, plan(owned("top.txt", "top\n"), owned("new/a.txt", "a\n"), script), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(context.Background(), root, changes); err != nil {
+		t.Fatal(err)
+	}
+	want := "new drwx------\n" +
+		"new/a.txt -rw-r--r-- " + digest([]byte("a\n")) + "\n" +
+		"new/bin drwx------\n" +
+		"new/bin/run.sh -rwxr-xr-x " + digest([]byte("#!/bin/sh\n")) + "\n" +
+		"top.txt -rw-r--r-- " + digest([]byte("top\n"))
+	if got := strings.TrimPrefix(testfs.Hash(t, root), ". "+mustMode(t, root)+"\n"); got != want {
+		t.Errorf("tree:\n%s\nwant\n%s", got, want)
+	}
+}
+
+func mustMode(t *testing.T, p string) string {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Mode().String()
 }
