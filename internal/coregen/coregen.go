@@ -139,7 +139,7 @@ func header(name string, src []byte) []byte {
 		}
 		b.WriteString(line)
 	}
-	fmt.Fprintf(&b, "//\n// Compiled by esbuild from %s, the source mono-connect writes into TypeScript projects;\n// the types are in %s.d.ts beside this file.\n", name, strings.TrimSuffix(name, ".ts"))
+	fmt.Fprintf(&b, "//\n// Compiled by esbuild from %s, the source mono-connect writes into TypeScript projects;\n// the types are in %s.d.ts beside this file.\n", name, strings.TrimSuffix(strings.TrimSuffix(name, ".tsx"), ".ts"))
 	return b.Bytes()
 }
 

@@ -10,32 +10,22 @@ import {
   createMonoConnect,
   isBusy,
   statusText,
-  type MonoConnectConfig,
+  type MonoBindingActions,
+  type MonoBindingOptions,
   type MonoConnectController,
   type MonoConnectState,
 } from './mono-connect';
 import { monoConfig } from './config';
 
-/** Callbacks and per-app details; the key and backend come from config.ts. */
-export type UseMonoConnectOptions = Pick<
-  MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
-> & {
-  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
-  onCancelled?: () => void;
-};
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
-export interface UseMonoConnect {
+export interface UseMonoConnect extends MonoBindingActions {
   state: MonoConnectState;
   /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
   status: string;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: boolean;
-  link: MonoConnectController['link'];
-  reauthorise: MonoConnectController['reauthorise'];
-  pay: MonoConnectController['pay'];
-  close: MonoConnectController['close'];
-  reset: MonoConnectController['reset'];
 }
 
 /**

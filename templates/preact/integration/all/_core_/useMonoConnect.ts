@@ -6,49 +6,34 @@
 // touches no DOM, and effects do not run on a server. connect.js is imported, and the widget
 // built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
-import { monoConfig } from './config.js';
+import {
+  createMonoConnect,
+  isBusy,
+  statusText,
+  type MonoBindingActions,
+  type MonoBindingOptions,
+  type MonoConnectController,
+  type MonoConnectState,
+} from './mono-connect';
+import { monoConfig } from './config';
 
-/**
- * Callbacks and per-app details; the key and backend come from config.js.
- *
- * @typedef {object} UseMonoConnectOptions
- * @property {(result: { accountId: string, reference: string }) => void | Promise<void>} [onLinked]
- * @property {(result: { paymentId: string, charge: Record<string, unknown>, verified: false, reference: string }) => void | Promise<void>} [onPayment]
- * @property {(event: { reason: 'success' | 'cancelled', reference: string }) => void} [onClose]
- * @property {(name: string, data: Record<string, unknown>) => void} [onEvent]
- * @property {() => void} [onLoad]
- * @property {() => void} [onCancelled] the user closed the widget without linking (onClose with reason 'cancelled')
- * @property {(error: Error) => void} [onError]
- * @property {(state: { status: string }) => void} [onStatus]
- * @property {{ id: string } | { name: string, email: string }} [customer]
- * @property {{ id: string, auth_method?: 'internet_banking' | 'mobile_banking' }} [institution]
- * @property {string | (() => string)} [reference]
- */
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
-/**
- * What useMonoConnect returns.
- *
- * @typedef {object} UseMonoConnect
- * @property {{ status: string }} state the controller's state ({status, accountId, paymentId, error, reference})
- * @property {string} status statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>
- * @property {boolean} busy true between the click and the outcome; the controller ignores clicks meanwhile
- * @property {(options?: { institution?: object, customer?: object }) => Promise<{ accountId: string, reference: string } | null>} link
- * @property {(accountId: string) => Promise<{ accountId: string, reference: string } | null>} reauthorise
- * @property {(payment: { item: string, customer: { name: string, email: string } }) => Promise<object | null>} pay
- * @property {() => void} close
- * @property {() => void} reset
- */
+export interface UseMonoConnect extends MonoBindingActions {
+  state: MonoConnectState;
+  /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
+  status: string;
+  /** True between the click and the outcome; the controller ignores clicks meanwhile. */
+  busy: boolean;
+}
 
 /**
  * Opens Mono Connect from a component. Everything may change between renders: the latest
  * callbacks are called, and each session takes the latest customer, institution and reference
  * (a customer id that loads after the first render is the one sent). link() options win.
- *
- * @param {UseMonoConnectOptions} [options]
- * @returns {UseMonoConnect}
  */
-export function useMonoConnect(options = {}) {
+export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
   // The controller's callbacks read the latest options through this ref, so one controller serves
   // the component for its whole life and a re-render never rebuilds it.
   const latest = useRef(options);
@@ -79,7 +64,7 @@ export function useMonoConnect(options = {}) {
   // Each session takes the customer and institution of the latest render, unless link() names them.
   const [link] = useState(
     () =>
-      (linkOptions = {}) =>
+      (linkOptions: Parameters<MonoConnectController['link']>[0] = {}) =>
         mono.link({
           ...linkOptions,
           customer: linkOptions.customer ?? latest.current.customer,
@@ -91,7 +76,7 @@ export function useMonoConnect(options = {}) {
   // effect subscribes, and subscribe calls back at once, so nothing between render and effect is
   // missed. Unmounting while the widget is open closes it, so it cannot report into a component
   // that is gone.
-  const [state, setState] = useState(mono.state);
+  const [state, setState] = useState<MonoConnectState>(mono.state);
   useEffect(() => {
     const unsubscribe = mono.subscribe(setState);
     return () => {

@@ -5,51 +5,37 @@
 // controller is made once and lives until the owner is disposed. Creating it loads nothing and
 // touches no DOM, so it is safe under server rendering (SolidStart); connect.js is imported, and
 // the widget built, only when link(), reauthorise() or pay() runs, which a page does from a click.
-import { createSignal, onCleanup } from 'solid-js';
-import { createMonoConnect, isBusy, statusText } from './mono-connect.js';
-import { monoConfig } from './config.js';
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import {
+  createMonoConnect,
+  isBusy,
+  statusText,
+  type MonoBindingActions,
+  type MonoBindingOptions,
+  type MonoConnectController,
+  type MonoConnectState,
+} from './mono-connect';
+import { monoConfig } from './config';
 
-/**
- * Callbacks and per-app details; the key and backend come from config.js.
- *
- * @typedef {object} UseMonoConnectOptions
- * @property {(result: { accountId: string, reference: string }) => void | Promise<void>} [onLinked]
- * @property {(result: { paymentId: string, charge: Record<string, unknown>, verified: false, reference: string }) => void | Promise<void>} [onPayment]
- * @property {(event: { reason: 'success' | 'cancelled', reference: string }) => void} [onClose]
- * @property {(name: string, data: Record<string, unknown>) => void} [onEvent]
- * @property {() => void} [onLoad]
- * @property {() => void} [onCancelled] the user closed the widget without linking (onClose with reason 'cancelled')
- * @property {(error: Error) => void} [onError]
- * @property {(state: { status: string }) => void} [onStatus]
- * @property {{ id: string } | { name: string, email: string }} [customer]
- * @property {{ id: string, auth_method?: 'internet_banking' | 'mobile_banking' }} [institution]
- * @property {string | (() => string)} [reference]
- */
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
-/**
- * What useMonoConnect returns; state, status and busy are signals (call them to read).
- *
- * @typedef {object} UseMonoConnect
- * @property {() => { status: string }} state the controller's state ({status, accountId, paymentId, error, reference})
- * @property {() => string} status statusText(state()): idle, opening, linked <id>, paid <id>, cancelled or error: <message>
- * @property {() => boolean} busy true between the click and the outcome; the controller ignores clicks meanwhile
- * @property {(options?: { institution?: object, customer?: object }) => Promise<{ accountId: string, reference: string } | null>} link
- * @property {(accountId: string) => Promise<{ accountId: string, reference: string } | null>} reauthorise
- * @property {(payment: { item: string, customer: { name: string, email: string } }) => Promise<object | null>} pay
- * @property {() => void} close
- * @property {() => void} reset
- */
+export interface UseMonoConnect extends MonoBindingActions {
+  /** The controller's state, a signal: reading it in JSX or an effect tracks it. */
+  state: Accessor<MonoConnectState>;
+  /** statusText(state()): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
+  status: Accessor<string>;
+  /** True between the click and the outcome; the controller ignores clicks meanwhile. */
+  busy: Accessor<boolean>;
+}
 
 /**
  * Opens Mono Connect from a component. options is read when it is used, never copied: pass a
  * component's props straight through and each callback is the props' latest, each session takes
  * the latest customer, institution and reference (a customer id that loads later is the one sent).
  * link() options win.
- *
- * @param {UseMonoConnectOptions} [options]
- * @returns {UseMonoConnect}
  */
-export function useMonoConnect(options = {}) {
+export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
   const mono = createMonoConnect({
     ...monoConfig,
     reference: () => {
@@ -71,7 +57,7 @@ export function useMonoConnect(options = {}) {
 
   // The controller hands out a new state object on every change; subscribe calls back at once
   // with the current one, so the signal starts where the controller is.
-  const [state, setState] = createSignal(mono.state);
+  const [state, setState] = createSignal<MonoConnectState>(mono.state);
   const unsubscribe = mono.subscribe((next) => setState(() => next));
 
   // Disposing the owner (unmounting, navigating away) while the widget is open closes it, so it
@@ -81,8 +67,7 @@ export function useMonoConnect(options = {}) {
     mono.close();
   });
 
-  /** @type {UseMonoConnect['link']} */
-  const link = (linkOptions = {}) =>
+  const link: MonoConnectController['link'] = (linkOptions = {}) =>
     mono.link({
       ...linkOptions,
       customer: linkOptions.customer ?? options.customer,
