@@ -266,3 +266,40 @@ func TestRelativeImportsGetJSExtension(t *testing.T) {
 		}
 	}
 }
+
+var templateAction = regexp.MustCompile(`\{\{[^}]*\}\}`)
+
+// BenchmarkDeriveReactJS derives, uncached, every module a React --lang js project gets derived
+// with every feature (the core, its flows, the hook and the button): what one `init --lang js`
+// or `generate --check` process pays for deriving, once, on top of a TypeScript project's cost.
+func BenchmarkDeriveReactJS(b *testing.B) {
+	root := filepath.Join("..", "..", "templates")
+	var names []string
+	var srcs [][]byte
+	for _, d := range []string{"core/ts", "core/reauth/ts", "core/payments/ts", "react/integration/all/_core_"} {
+		entries, err := os.ReadDir(filepath.Join(root, d))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			src, err := os.ReadFile(filepath.Join(root, d, e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			// The button is a template: its actions (a directive's {{if}}, a literal "{{") are
+			// resolved roughly here, which leaves esbuild the same work.
+			text := strings.ReplaceAll(string(src), `{{"{{"}}`, "\x00")
+			text = templateAction.ReplaceAllString(text, "")
+			names = append(names, strings.TrimSuffix(e.Name(), ".tmpl"))
+			srcs = append(srcs, []byte(strings.ReplaceAll(text, "\x00", "{{")))
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, name := range names {
+			if _, err := derive(name, srcs[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
