@@ -116,6 +116,14 @@ export type MonoBindingOptions = Pick<
 /** The controller's actions, as every binding hands them out beside its reactive state. */
 export type MonoBindingActions = Pick<MonoConnectController, 'link' | 'reauthorise' | 'pay' | 'close' | 'reset'>;
 
+/** bindingConfig and bindingLink (mono-connect.ts), which React, Preact and Solid share. */
+export type BindingConfig = (config: MonoConnectConfig, current: () => MonoBindingOptions) => MonoConnectConfig;
+export type BindingLink = (
+  controller: MonoConnectController,
+  config: MonoConnectConfig,
+  current: () => MonoBindingOptions,
+) => MonoConnectController['link'];
+
 /** An account your server stored for the signed-in user (GET /api/mono/accounts). */
 export interface MonoLinkedAccount {
   accountId: string;

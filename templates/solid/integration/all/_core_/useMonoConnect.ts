@@ -7,18 +7,16 @@
 // the widget built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import {
+  bindingConfig,
+  bindingLink,
   createMonoConnect,
   isBusy,
   statusText,
   type MonoBindingActions,
   type MonoBindingOptions,
-  type MonoConnectController,
   type MonoConnectState,
 } from './mono-connect';
 import { monoConfig } from './config';
-
-/** Callbacks and per-app details; the key and backend come from the config module. */
-export type UseMonoConnectOptions = MonoBindingOptions;
 
 export interface UseMonoConnect extends MonoBindingActions {
   /** The controller's state, a signal: reading it in JSX or an effect tracks it. */
@@ -29,6 +27,9 @@ export interface UseMonoConnect extends MonoBindingActions {
   busy: Accessor<boolean>;
 }
 
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
+
 /**
  * Opens Mono Connect from a component. options is read when it is used, never copied: pass a
  * component's props straight through and each callback is the props' latest, each session takes
@@ -36,24 +37,7 @@ export interface UseMonoConnect extends MonoBindingActions {
  * link() options win.
  */
 export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
-  const mono = createMonoConnect({
-    ...monoConfig,
-    reference: () => {
-      const reference = options.reference;
-      return typeof reference === 'function' ? reference() : reference;
-    },
-    onLinked: (result) => options.onLinked?.(result),
-    onPayment: (result) => options.onPayment?.(result),
-    onClose: (event) => {
-      options.onClose?.(event);
-      // The binding's cancelled event (templates/README.md): the widget closed without a success.
-      if (event.reason === 'cancelled') options.onCancelled?.();
-    },
-    onEvent: (name, data) => options.onEvent?.(name, data),
-    onLoad: () => options.onLoad?.(),
-    onError: (error) => options.onError?.(error),
-    onStatus: (state) => options.onStatus?.(state),
-  });
+  const mono = createMonoConnect(bindingConfig(monoConfig, () => options));
 
   // The controller hands out a new state object on every change; subscribe calls back at once
   // with the current one, so the signal starts where the controller is.
@@ -67,12 +51,7 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
     mono.close();
   });
 
-  const link: MonoConnectController['link'] = (linkOptions = {}) =>
-    mono.link({
-      ...linkOptions,
-      customer: linkOptions.customer ?? options.customer,
-      institution: linkOptions.institution ?? options.institution ?? monoConfig.institution,
-    });
+  const link = bindingLink(mono, monoConfig, () => options);
 
   return {
     state,
