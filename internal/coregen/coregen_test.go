@@ -144,16 +144,23 @@ func TestExportsWithoutADerivableShapeAreErrors(t *testing.T) {
 	}
 }
 
-func TestDeclarations(t *testing.T) {
-	src := "// m\nimport type { A, B, Unused } from './t.js';\nimport { v } from './v.js';\n\n/** Doc of f. */\nexport const f: A = () => v;\nexport const g: B<number> = 1 as never;\nconst hidden = 2;\n"
-	out, err := Module("m.ts", []byte(src))
+// derivedWithDeclarations derives the module name and checks its .d.ts against want.
+func derivedWithDeclarations(t *testing.T, name, src, want string) map[string][]byte {
+	t.Helper()
+	out, err := Module(name, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "// Types of m.js, written from m.ts by mono-connect.\nimport type { A, B } from './t.js';\n\n/** Doc of f. */\nexport declare const f: A;\n\nexport declare const g: B<number>;\n"
-	if got := string(out["m.d.ts"]); got != want {
-		t.Errorf("m.d.ts:\n%s", udiff.Unified("want", "got", want, got))
+	dts := strings.TrimSuffix(name, ".ts") + ".d.ts"
+	if got := string(out[dts]); got != want {
+		t.Errorf("%s:\n%s", dts, udiff.Unified("want", "got", want, got))
 	}
+	return out
+}
+
+func TestDeclarations(t *testing.T) {
+	src := "// m\nimport type { A, B, Unused } from './t.js';\nimport { v } from './v.js';\n\n/** Doc of f. */\nexport const f: A = () => v;\nexport const g: B<number> = 1 as never;\nconst hidden = 2;\n"
+	out := derivedWithDeclarations(t, "m.ts", src, "// Types of m.js, written from m.ts by mono-connect.\nimport type { A, B } from './t.js';\n\n/** Doc of f. */\nexport declare const f: A;\n\nexport declare const g: B<number>;\n")
 	if js := string(out["m.js"]); !strings.HasPrefix(js, "// m\n//\n// Compiled by esbuild from m.ts") || strings.Contains(js, ": A") {
 		t.Errorf("m.js:\n%s", js)
 	}
@@ -203,11 +210,7 @@ export class Thing {
 	#hidden(): void {}
 }
 `
-	out, err := Module("b.ts", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `// Types of b.js, written from b.ts by mono-connect.
+	out := derivedWithDeclarations(t, "b.ts", src, `// Types of b.js, written from b.ts by mono-connect.
 import type { Ref } from 'x';
 import type { Config } from './core';
 
@@ -226,10 +229,7 @@ export declare class Thing {
 	get value(): number;
 	run<T>(start: (c: Config) => T): Promise<T>;
 }
-`
-	if got := string(out["b.d.ts"]); got != want {
-		t.Errorf("b.d.ts:\n%s", udiff.Unified("want", "got", want, got))
-	}
+`)
 	if js := string(out["b.js"]); strings.Contains(js, "Options") || !strings.Contains(js, `from "./core.js"`) {
 		t.Errorf("b.js:\n%s", js)
 	}

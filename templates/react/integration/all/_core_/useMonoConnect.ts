@@ -6,16 +6,8 @@
 // when link(), reauthorise() or pay() runs, which a page does from a click. In a framework with
 // Server Components, call it from a 'use client' component (hooks cannot run in Server Components).
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  bindingConfig,
-  bindingLink,
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoBindingActions,
-  type MonoBindingOptions,
-  type MonoConnectState,
-} from './mono-connect';
+import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
 export interface UseMonoConnect extends MonoBindingActions {

@@ -6,16 +6,8 @@
 // touches no DOM, so it is safe under server rendering (SolidStart); connect.js is imported, and
 // the widget built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import {
-  bindingConfig,
-  bindingLink,
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoBindingActions,
-  type MonoBindingOptions,
-  type MonoConnectState,
-} from './mono-connect';
+import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
 export interface UseMonoConnect extends MonoBindingActions {
