@@ -14,11 +14,13 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/mono-connect/mono-connect/internal/coregen"
 )
 
 // TestHarness proves the harness itself, independently of any framework template: a hand-written
-// Vite page around templates/core/js (the core compiled from templates/core/ts, with the reauth and
-// payments modules), and a hand-written stand-in for the
+// Vite page around the JavaScript core (what internal/coregen derives from templates/core/ts, with
+// the reauth and payments modules, as a JS project gets it), and a hand-written stand-in for the
 // generated Go server, driven through every flow. When it fails, the fault is in the harness or
 // in the core wrapper, not in a framework binding.
 func TestHarness(t *testing.T) {
@@ -34,7 +36,7 @@ func TestHarness(t *testing.T) {
 		}
 	}
 	// The JavaScript core as a JS project with every feature gets it (generate/core.go).
-	for _, d := range []string{"js", "reauth/js", "payments/js"} {
+	for _, d := range []string{"ts", "reauth/ts", "payments/ts"} {
 		coreDir := filepath.Join(repoRoot, "templates", "core", filepath.FromSlash(d))
 		coreFiles, err := os.ReadDir(coreDir)
 		if err != nil {
@@ -45,7 +47,13 @@ func TestHarness(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			write("src/"+f.Name(), string(b))
+			derived, err := coregen.Module(f.Name(), b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, content := range derived {
+				write("src/"+name, string(content))
+			}
 		}
 	}
 	mutateApp(t, dir)

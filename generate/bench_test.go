@@ -125,3 +125,11 @@ func BenchmarkFormatGo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGenerateGreenfieldJS is BenchmarkGenerateGreenfield for --lang js, whose core and
+// bindings are derived from TypeScript (internal/coregen). After the first iteration the
+// derivations come from coregen's per-process cache: this is the plan's steady cost; the first
+// derivation, what one CLI process pays, is BenchmarkDeriveReactJS in internal/coregen.
+func BenchmarkGenerateGreenfieldJS(b *testing.B) {
+	benchmarkGenerate(b, Options{Framework: "react", Lang: "js", Greenfield: true}, nil)
+}

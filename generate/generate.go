@@ -68,8 +68,13 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	placeholders := map[string]string{"_src_": data.SrcDir, "_core_": data.CoreDir, "_jsx_": opts.Lang + "x"}
 
 	var owned, starter []renderedFile
+	// A JavaScript project gets the JavaScript of the TypeScript modules in the core and in the
+	// all/ folders (renderDir's derive).
+	derive := func(dir string) bool {
+		return !data.TS && (strings.HasPrefix(dir, "core/") || path.Base(dir) == "all")
+	}
 	add := func(dst *[]renderedFile, dir, dest string) error {
-		files, err := renderDir(dir, dest, &data, placeholders)
+		files, err := renderDir(dir, dest, &data, placeholders, derive(dir))
 		*dst = append(*dst, files...)
 		return err
 	}
@@ -84,7 +89,7 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, fmt.Errorf("template error: %s names base %q, which is not in the embedded templates", t.Name, b)
 		}
 	}
-	for _, dir := range coreDirs(opts.Lang, data.Features) {
+	for _, dir := range coreDirs(data.Features) {
 		if err := add(&owned, dir, data.CoreDir); err != nil {
 			return nil, err
 		}

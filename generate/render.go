@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/mono-connect/mono-connect/internal/coregen"
 	"github.com/mono-connect/mono-connect/templates"
 )
 
@@ -102,8 +103,11 @@ type renderedFile struct {
 }
 
 // renderDir renders the template directory dir (a path inside templates.FS) into files placed
-// under dest. It does nothing when dir does not exist, so a target may omit ts/ or js/.
-func renderDir(dir, dest string, data *TemplateData, placeholders map[string]string) ([]renderedFile, error) {
+// under dest. It does nothing when dir does not exist, so a target may omit ts/ or js/. With
+// derive (a JavaScript project's core and all/ folders), each TypeScript module is rendered and
+// then replaced by the JavaScript and .d.ts that internal/coregen derives from it, so a file whose
+// two languages differ only in their types is written once, in TypeScript.
+func renderDir(dir, dest string, data *TemplateData, placeholders map[string]string, derive bool) ([]renderedFile, error) {
 	if _, err := fs.Stat(templates.FS, dir); err != nil {
 		return nil, nil
 	}
@@ -136,6 +140,16 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 			if err != nil {
 				return err
 			}
+		}
+		if derive && coregen.IsSource(path.Base(rel)) {
+			files, err := coregen.Module(path.Base(rel), content)
+			if err != nil {
+				return fmt.Errorf("template %s: %w", p, err)
+			}
+			for name, b := range files {
+				out = append(out, renderedFile{Path: outputPath(dest, path.Join(path.Dir(rel), name), placeholders), Content: b, Mode: 0o644})
+			}
+			return nil
 		}
 		out = append(out, renderedFile{
 			Path:     outputPath(dest, rel, placeholders),

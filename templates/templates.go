@@ -6,11 +6,6 @@ package templates
 
 import "embed"
 
-// The JavaScript core (core/js, core/<feature>/js) is compiled from its TypeScript source
-// (core/ts, core/<feature>/ts); internal/coregen's test fails when the two disagree.
-//
-//go:generate go run ../internal/coregen/cmd/coregen
-
 // FS is the template tree: every folder here, so a new target's folder is embedded without
 // editing this line (the pattern also takes this file and README.md, a few kilobytes). The all:
 // prefix keeps files whose names start with _ or . (such as _gitignore), which embed would

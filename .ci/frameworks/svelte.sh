@@ -77,7 +77,7 @@ for template in svelte-ts svelte; do
   if [ "$template" = svelte-ts ]; then
     files="$core/config.ts $core/mono-connect.svelte.ts $(core_ts_files "$core")"
   else
-    files="$core/config.js $core/mono-connect.svelte.js $(core_js_files "$core")"
+    files="$core/config.js $core/mono-connect.svelte.js $core/mono-connect.svelte.d.ts $(core_js_files "$core")"
   fi
   # shellcheck disable=SC2086 # the file list is words on purpose
   brownfield_check "$host" .env.example .gitignore mono-connect.json package.json \

@@ -100,6 +100,30 @@ export interface MonoConnectController {
   destroy: () => void;
 }
 
+/**
+ * What a framework binding's controller (useMonoConnect) takes: the callbacks and per-app details
+ * of MonoConnectConfig (the key and backend come from the binding's config module), and the
+ * bindings' cancelled event (templates/README.md, "Events").
+ */
+export type MonoBindingOptions = Pick<
+  MonoConnectConfig,
+  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
+> & {
+  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
+  onCancelled?: () => void;
+};
+
+/** The controller's actions, as every binding hands them out beside its reactive state. */
+export type MonoBindingActions = Pick<MonoConnectController, 'link' | 'reauthorise' | 'pay' | 'close' | 'reset'>;
+
+/** bindingConfig and bindingLink (mono-connect.ts), which React, Preact and Solid share. */
+export type BindingConfig = (config: MonoConnectConfig, current: () => MonoBindingOptions) => MonoConnectConfig;
+export type BindingLink = (
+  controller: MonoConnectController,
+  config: MonoConnectConfig,
+  current: () => MonoBindingOptions,
+) => MonoConnectController['link'];
+
 /** An account your server stored for the signed-in user (GET /api/mono/accounts). */
 export interface MonoLinkedAccount {
   accountId: string;

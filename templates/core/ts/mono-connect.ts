@@ -18,6 +18,8 @@
 // and payments) is imported on the first link(), reauthorise() or pay(), in the same lazy chunk
 // as connect.js, so it costs your initial bundle nothing.
 import type {
+  BindingConfig,
+  BindingLink,
   CreateMonoConnect,
   IsBusy,
   ListLinkedAccounts,
@@ -246,6 +248,42 @@ export const statusText: StatusText = (state) => {
 
 /** True while a session is between the click and its outcome. */
 export const isBusy: IsBusy = (state) => state.status === 'opening' || state.status === 'open' || state.status === 'exchanging';
+
+/**
+ * The controller settings of a framework binding: the app's config, with every callback and the
+ * reference read from current() when they are used, so a component's options may change after
+ * its controller is made (one controller serves a component for its whole life). A close with
+ * reason 'cancelled' also calls onCancelled, the bindings' cancelled event (templates/README.md).
+ */
+export const bindingConfig: BindingConfig = (config, current) => ({
+  ...config,
+  // Read when a session starts, not now: see bindingLink for customer and institution.
+  reference: () => {
+    const reference = current().reference;
+    return typeof reference === 'function' ? reference() : reference;
+  },
+  onLinked: (result) => current().onLinked?.(result),
+  onPayment: (result) => current().onPayment?.(result),
+  onClose: (event) => {
+    current().onClose?.(event);
+    if (event.reason === 'cancelled') current().onCancelled?.();
+  },
+  onEvent: (name, data) => current().onEvent?.(name, data),
+  onLoad: () => current().onLoad?.(),
+  onError: (error) => current().onError?.(error),
+  onStatus: (state) => current().onStatus?.(state),
+});
+
+/**
+ * A framework binding's link(): each session takes the customer and institution of current()
+ * (a component's latest options), then config's institution, unless the call names them.
+ */
+export const bindingLink: BindingLink = (controller, config, current) => (linkOptions = {}) =>
+  controller.link({
+    ...linkOptions,
+    customer: linkOptions.customer ?? current().customer,
+    institution: linkOptions.institution ?? current().institution ?? config.institution,
+  });
 
 /**
  * The signed-in user's linked accounts, from your server's GET /api/mono/accounts (the Go

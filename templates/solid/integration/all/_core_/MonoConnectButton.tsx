@@ -5,21 +5,21 @@
 //
 // or pass mono={useMonoConnect(...)} to drive a controller the parent also reads (status, busy).
 // The button renders on the server like any other; connect.js loads on the first click.
-import { splitProps } from 'solid-js';
-import { useMonoConnect } from './useMonoConnect.js';
+import { splitProps, type JSX } from 'solid-js';
+import { useMonoConnect, type UseMonoConnect, type UseMonoConnectOptions } from './useMonoConnect';
 
-/**
- * Takes useMonoConnect's options (onLinked, onCancelled, onError, customer, ...), any other button
- * attribute, and mono: a controller from useMonoConnect() in a parent component, which the button
- * then opens instead of its own (the options are then ignored: give them to that call).
- *
- * @param {import('./useMonoConnect.js').UseMonoConnectOptions & {
- *   mono?: import('./useMonoConnect.js').UseMonoConnect,
- *   children?: import('solid-js').JSX.Element,
- *   [attribute: string]: unknown,
- * }} props
- */
-export function MonoConnectButton(props) {
+export interface MonoConnectButtonProps
+  extends UseMonoConnectOptions,
+    Omit<JSX.ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'onClose' | 'onError' | 'onLoad' | 'children' | 'type'> {
+  children?: JSX.Element;
+  /**
+   * A controller from useMonoConnect() in a parent component. The button then opens that one,
+   * and the options above are ignored (give them to that useMonoConnect call instead).
+   */
+  mono?: UseMonoConnect;
+}
+
+export function MonoConnectButton(props: MonoConnectButtonProps): JSX.Element {
   // splitProps keeps the props reactive: the options stay getters the controller reads when it
   // uses them, and the rest go on the button as they change.
   const [options, local, buttonProps] = splitProps(

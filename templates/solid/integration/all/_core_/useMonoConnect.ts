@@ -6,38 +6,21 @@
 // touches no DOM, so it is safe under server rendering (SolidStart); connect.js is imported, and
 // the widget built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import {
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoConnectConfig,
-  type MonoConnectController,
-  type MonoConnectState,
-} from './mono-connect.js';
+import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
-/** Callbacks and per-app details; the key and backend come from config.ts. */
-export type UseMonoConnectOptions = Pick<
-  MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
-> & {
-  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
-  onCancelled?: () => void;
-};
-
-export interface UseMonoConnect {
+export interface UseMonoConnect extends MonoBindingActions {
   /** The controller's state, a signal: reading it in JSX or an effect tracks it. */
   state: Accessor<MonoConnectState>;
   /** statusText(state()): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
   status: Accessor<string>;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: Accessor<boolean>;
-  link: MonoConnectController['link'];
-  reauthorise: MonoConnectController['reauthorise'];
-  pay: MonoConnectController['pay'];
-  close: MonoConnectController['close'];
-  reset: MonoConnectController['reset'];
 }
+
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
 /**
  * Opens Mono Connect from a component. options is read when it is used, never copied: pass a
@@ -46,24 +29,7 @@ export interface UseMonoConnect {
  * link() options win.
  */
 export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
-  const mono = createMonoConnect({
-    ...monoConfig,
-    reference: () => {
-      const reference = options.reference;
-      return typeof reference === 'function' ? reference() : reference;
-    },
-    onLinked: (result) => options.onLinked?.(result),
-    onPayment: (result) => options.onPayment?.(result),
-    onClose: (event) => {
-      options.onClose?.(event);
-      // The binding's cancelled event (templates/README.md): the widget closed without a success.
-      if (event.reason === 'cancelled') options.onCancelled?.();
-    },
-    onEvent: (name, data) => options.onEvent?.(name, data),
-    onLoad: () => options.onLoad?.(),
-    onError: (error) => options.onError?.(error),
-    onStatus: (state) => options.onStatus?.(state),
-  });
+  const mono = createMonoConnect(bindingConfig(monoConfig, () => options));
 
   // The controller hands out a new state object on every change; subscribe calls back at once
   // with the current one, so the signal starts where the controller is.
@@ -77,12 +43,7 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
     mono.close();
   });
 
-  const link: MonoConnectController['link'] = (linkOptions = {}) =>
-    mono.link({
-      ...linkOptions,
-      customer: linkOptions.customer ?? options.customer,
-      institution: linkOptions.institution ?? options.institution ?? monoConfig.institution,
-    });
+  const link = bindingLink(mono, monoConfig, () => options);
 
   return {
     state,

@@ -19,7 +19,7 @@ import type {
 import { browser, monoConfig } from './config.js';
 
 // The shapes the button (MonoConnectButton.svelte, one file for ts and js projects, typed by JSDoc)
-// names through this module, as the js module declares them.
+// names through this module (in a JavaScript project, through the .d.ts derived beside it).
 export type { MonoLinkOptions, MonoLinkResult } from './mono-connect.js';
 
 /** Overrides of the app-wide settings in config.ts, for one MonoConnect (callbacks, customer...). */

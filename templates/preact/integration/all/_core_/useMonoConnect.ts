@@ -6,37 +6,20 @@
 // touches no DOM, and effects do not run on a server. connect.js is imported, and the widget
 // built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoConnectConfig,
-  type MonoConnectController,
-  type MonoConnectState,
-} from './mono-connect.js';
+import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
-/** Callbacks and per-app details; the key and backend come from config.ts. */
-export type UseMonoConnectOptions = Pick<
-  MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
-> & {
-  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
-  onCancelled?: () => void;
-};
-
-export interface UseMonoConnect {
+export interface UseMonoConnect extends MonoBindingActions {
   state: MonoConnectState;
   /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
   status: string;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: boolean;
-  link: MonoConnectController['link'];
-  reauthorise: MonoConnectController['reauthorise'];
-  pay: MonoConnectController['pay'];
-  close: MonoConnectController['close'];
-  reset: MonoConnectController['reset'];
 }
+
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
 /**
  * Opens Mono Connect from a component. Everything may change between renders: the latest
@@ -50,37 +33,12 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
   latest.current = options;
 
   const [mono] = useState(() =>
-    createMonoConnect({
-      ...monoConfig,
-      // Read when a session starts, not now: see link below for customer and institution.
-      reference: () => {
-        const reference = latest.current.reference;
-        return typeof reference === 'function' ? reference() : reference;
-      },
-      onLinked: (result) => latest.current.onLinked?.(result),
-      onPayment: (result) => latest.current.onPayment?.(result),
-      onClose: (event) => {
-        latest.current.onClose?.(event);
-        // The binding's cancelled event (templates/README.md): the widget closed without a success.
-        if (event.reason === 'cancelled') latest.current.onCancelled?.();
-      },
-      onEvent: (name, data) => latest.current.onEvent?.(name, data),
-      onLoad: () => latest.current.onLoad?.(),
-      onError: (error) => latest.current.onError?.(error),
-      onStatus: (state) => latest.current.onStatus?.(state),
-    }),
+    // The callbacks and the reference are read from the latest render when used (bindingConfig).
+    createMonoConnect(bindingConfig(monoConfig, () => latest.current)),
   );
 
   // Each session takes the customer and institution of the latest render, unless link() names them.
-  const [link] = useState(
-    () =>
-      (linkOptions: Parameters<MonoConnectController['link']>[0] = {}) =>
-        mono.link({
-          ...linkOptions,
-          customer: linkOptions.customer ?? latest.current.customer,
-          institution: linkOptions.institution ?? latest.current.institution ?? monoConfig.institution,
-        }),
-  );
+  const [link] = useState(() => bindingLink(mono, monoConfig, () => latest.current));
 
   // The first render (also on a server) shows the controller's own idle state; in the browser the
   // effect subscribes, and subscribe calls back at once, so nothing between render and effect is

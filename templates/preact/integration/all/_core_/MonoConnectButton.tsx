@@ -5,7 +5,7 @@
 //
 // or pass mono={useMonoConnect(...)} to drive a controller the parent also reads (status, busy).
 // The button renders on the server like any other; connect.js loads on the first click.
-import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
+import type { ButtonHTMLAttributes, ComponentChildren, VNode } from 'preact';
 import { useMonoConnect, type UseMonoConnect, type UseMonoConnectOptions } from './useMonoConnect';
 
 export interface MonoConnectButtonProps
@@ -34,7 +34,7 @@ export function MonoConnectButton({
   reference,
   children = 'Link bank account',
   ...buttonProps
-}: MonoConnectButtonProps) {
+}: MonoConnectButtonProps): VNode {
   // Hooks cannot be called conditionally, so the button's own controller always exists; with a
   // mono prop it simply stays unused (creating one loads nothing and touches no DOM).
   const own = useMonoConnect({ onLinked, onPayment, onClose, onCancelled, onEvent, onLoad, onError, onStatus, customer, institution, reference });

@@ -11,24 +11,14 @@ import {
   type ComputedRef,
   type ShallowRef,
 } from 'vue';
-import {
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoCloseReason,
-  type MonoConnectConfig,
-  type MonoConnectController,
-  type MonoConnectState,
-} from './mono-connect.js';
+import { createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoCloseReason, MonoConnectConfig, MonoConnectController, MonoConnectState } from './mono-connect';
 import { browser, monoConfig } from './config';
 
-/** Callbacks and per-app details; the key and backend come from config.ts. */
-export type UseMonoConnectOptions = Pick<
-  MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
->;
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = Omit<MonoBindingOptions, 'onCancelled'>;
 
-export interface UseMonoConnect {
+export interface UseMonoConnect extends MonoBindingActions {
   /** The controller's state: idle until the first use, then followed until unmount. */
   state: Readonly<ShallowRef<MonoConnectState>>;
   /** idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
@@ -37,11 +27,6 @@ export interface UseMonoConnect {
   busy: ComputedRef<boolean>;
   /** Why the widget last closed: '' until it has, then 'success' or 'cancelled'. */
   closeReason: Readonly<ShallowRef<MonoCloseReason | ''>>;
-  link: MonoConnectController['link'];
-  reauthorise: MonoConnectController['reauthorise'];
-  pay: MonoConnectController['pay'];
-  close: MonoConnectController['close'];
-  reset: MonoConnectController['reset'];
 }
 
 /**
@@ -54,7 +39,7 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
   // context.
   const config: MonoConnectConfig = {
     ...monoConfig,
-    // An option left undefined keeps config.ts's value rather than erasing it.
+    // An option left undefined keeps the config module's value rather than erasing it.
     customer: options.customer ?? monoConfig.customer,
     institution: options.institution ?? monoConfig.institution,
     reference: options.reference ?? monoConfig.reference,
@@ -73,7 +58,7 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
   const state = shallowRef<MonoConnectState>({ status: 'idle' });
 
   // The controller is made on the first link()/reauthorise()/pay(), which only a browser runs:
-  // `browser` is a build-time constant (config.ts), so a server bundle drops the whole widget path
+  // `browser` is a build-time constant (the config module), so a server bundle drops the whole widget path
   // and a server keeps no listener for a page it sent.
   let controller: MonoConnectController | null = null;
   let unsubscribe: (() => void) | undefined;

@@ -6,37 +6,20 @@
 // when link(), reauthorise() or pay() runs, which a page does from a click. In a framework with
 // Server Components, call it from a 'use client' component (hooks cannot run in Server Components).
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  createMonoConnect,
-  isBusy,
-  statusText,
-  type MonoConnectConfig,
-  type MonoConnectController,
-  type MonoConnectState,
-} from './mono-connect';
+import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
-/** Callbacks and per-app details; the key and backend come from config.ts. */
-export type UseMonoConnectOptions = Pick<
-  MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
-> & {
-  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
-  onCancelled?: () => void;
-};
-
-export interface UseMonoConnect {
+export interface UseMonoConnect extends MonoBindingActions {
   state: MonoConnectState;
   /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
   status: string;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: boolean;
-  link: MonoConnectController['link'];
-  reauthorise: MonoConnectController['reauthorise'];
-  pay: MonoConnectController['pay'];
-  close: MonoConnectController['close'];
-  reset: MonoConnectController['reset'];
 }
+
+/** Callbacks and per-app details; the key and backend come from the config module. */
+export type UseMonoConnectOptions = MonoBindingOptions;
 
 /**
  * Opens Mono Connect from a component. Everything may change between renders: the latest
@@ -52,37 +35,12 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
   });
 
   const [mono] = useState(() =>
-    createMonoConnect({
-      ...monoConfig,
-      // Read when a session starts, not now: see link below for customer and institution.
-      reference: () => {
-        const reference = latest.current.reference;
-        return typeof reference === 'function' ? reference() : reference;
-      },
-      onLinked: (result) => latest.current.onLinked?.(result),
-      onPayment: (result) => latest.current.onPayment?.(result),
-      onClose: (event) => {
-        latest.current.onClose?.(event);
-        // The binding's cancelled event (templates/README.md): the widget closed without a success.
-        if (event.reason === 'cancelled') latest.current.onCancelled?.();
-      },
-      onEvent: (name, data) => latest.current.onEvent?.(name, data),
-      onLoad: () => latest.current.onLoad?.(),
-      onError: (error) => latest.current.onError?.(error),
-      onStatus: (state) => latest.current.onStatus?.(state),
-    }),
+    // The callbacks and the reference are read from the latest render when used (bindingConfig).
+    createMonoConnect(bindingConfig(monoConfig, () => latest.current)),
   );
 
   // Each session takes the customer and institution of the latest render, unless link() names them.
-  const [link] = useState(
-    () =>
-      (linkOptions: Parameters<MonoConnectController['link']>[0] = {}) =>
-        mono.link({
-          ...linkOptions,
-          customer: linkOptions.customer ?? latest.current.customer,
-          institution: linkOptions.institution ?? latest.current.institution ?? monoConfig.institution,
-        }),
-  );
+  const [link] = useState(() => bindingLink(mono, monoConfig, () => latest.current));
 
   // The server snapshot is the controller's own idle state, the same one the browser starts from,
   // so the prerendered HTML and the first client render agree and hydration has nothing to fix.
