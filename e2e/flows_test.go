@@ -25,7 +25,7 @@ type appUnderTest struct {
 	front       *frontend
 	server      *goServer
 	logs        func() map[string]string // extra artifacts (server logs)
-	// bindingURL is a page driving the generated component or hook (bindings_test.go), checked
+	// bindingURL is a page driving the generated component or hook (its target's file), checked
 	// by the flow named bindingCheck; "" when the app has none.
 	bindingURL   string
 	bindingCheck string
