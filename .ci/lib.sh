@@ -65,13 +65,15 @@ mount_button() {
   (cd "$host" && npm run build)
 }
 
-# e2e_host NAME DIR: copy the hand-made host project e2e/hosts/NAME (the browser suite's host
-# too) to DIR, its .gitignore stored as _gitignore (npm and git would drop a real one).
+# e2e_host NAME DIR: write the hand-made host project of target NAME (the browser suite's host
+# too: a txtar string in e2e/target_NAME_test.go) into DIR, through the e2e package's own writer.
 e2e_host() {
   local name=$1 dir=$2
-  say "brownfield host: e2e/hosts/$name"
-  cp -R "$lib_dir/../e2e/hosts/$name" "$dir"
-  mv "$dir/_gitignore" "$dir/.gitignore"
+  case $dir in /*) ;; *) dir=$PWD/$dir ;; esac # go test runs in e2e/
+  say "brownfield host: e2e/target_${name//-/_}_test.go"
+  (cd "$lib_dir/.." && E2E_WRITE_HOST="$name" E2E_HOST_DIR="$dir" go test -tags e2e -count=1 -run '^$' ./e2e/ >/dev/null) \
+    || fail "could not write the $name host (E2E_WRITE_HOST=$name go test -tags e2e ./e2e/)"
+  [ -f "$dir/package.json" ] || fail "the $name host has no package.json in $dir"
 }
 
 # brownfield_check DIR EXPECTED...: run init (detection only; the Go side is checked by

@@ -76,7 +76,7 @@ func TestApps(t *testing.T) {
 		t.Run(tg.Name, func(t *testing.T) {
 			r, ok := recipes[tg.Name]
 			if !ok {
-				t.Fatalf("no e2e recipe for framework %q: add one to e2e/recipes_test.go", tg.Name)
+				t.Fatalf("no e2e recipe for framework %q: add e2e/target_%s_test.go (see e2e/README.md)", tg.Name, strings.ReplaceAll(tg.Name, "-", "_"))
 			}
 			for _, lang := range tg.Langs {
 				// A target with one language (html: plain JS) runs it.
@@ -185,7 +185,7 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true}
 	if lang == "ts" || len(tg.Langs) == 1 {
 		// Every feature, and a bank opened directly.
-		args = append(args, "--features", "link,reauth,payments,events", "--institution", testInstitution)
+		args = append(args, "--features", brownfieldFeatures, "--institution", testInstitution)
 		app.institution, app.reauth, app.payments = testInstitution, true, true
 	}
 	scaffold(t, r, dir, args...)
@@ -230,7 +230,9 @@ func brownfield(t *testing.T, tg target, r recipe, variant string) {
 	dir := filepath.Join(workRoot, name)
 	os.RemoveAll(dir)
 	timings.time(t.Name()+": create the host app with the framework's generator", func() { r.host(t, dir) })
-	scaffold(t, r, dir) // no --framework, no --lang: brownfield detects them from the host
+	// No --framework, no --lang: brownfield detects them from the host. Every feature, so the
+	// reauth and pay flows run on the mounted page too.
+	scaffold(t, r, dir, "--features", brownfieldFeatures)
 	var rec struct {
 		Answers struct {
 			Framework  string `json:"framework"`
@@ -247,8 +249,8 @@ func brownfield(t *testing.T, tg target, r recipe, variant string) {
 		t.Fatalf("init in a %s project (variant %q) recorded framework %q, variant %q (greenfield %v)", tg.Name, variant, rec.Answers.Framework, rec.Answers.Variant, rec.Answers.Greenfield)
 	}
 	page := r.mount(t, dir)
-	app := &appUnderTest{name: name, publicKey: testPublicKey, events: true}
-	flows := []string{"link", "exit", "double-click"}
+	app := &appUnderTest{name: name, publicKey: testPublicKey, events: true, reauth: true, payments: true}
+	flows := []string{"link", "exit", "double-click", "reauth", "pay"}
 	if r.binding != nil {
 		app.bindingURL, app.bindingCheck = r.binding(t, dir), r.bindingCheck
 		flows = append(flows, "binding")
@@ -265,6 +267,9 @@ func brownfield(t *testing.T, tg target, r recipe, variant string) {
 	npmBuild(t, dir, r.buildEnv)
 	serveAndRun(t, r, dir, server, app, page, flows...)
 }
+
+// brownfieldFeatures: every feature, as greenfield ts gets.
+const brownfieldFeatures = "link,reauth,payments,events"
 
 // serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of
 // them, then runs the flows.
@@ -305,15 +310,38 @@ type recipe struct {
 	goOnly   bool
 	buildEnv func(t *testing.T, dir string) []string // env for `npm run build`, after install
 	serve    func(t *testing.T, dir string) (upstream, *proc)
-	host     func(t *testing.T, dir string)        // create the brownfield host project in dir
-	mount    func(t *testing.T, dir string) string // use the generated binding on a page; returns its path
-	// binding adds a page that drives the generated component or hook (bindings_test.go) and
-	// returns its path; bindingCheck names what flowBinding checks there. nil: none.
+	host     func(t *testing.T, dir string) // create the brownfield host project in dir
+	// hostFiles: a host made by hand, as a txtar archive (hosts_test.go); sets host.
+	hostFiles string
+	mount     func(t *testing.T, dir string) string // use the generated binding on a page; returns its path
+	// binding adds a page that drives the generated component or hook and returns its path
+	// (samePage: the mounted page itself); bindingCheck names what flowBinding checks there
+	// (bindings_test.go). nil: none.
 	binding      func(t *testing.T, dir string) string
 	bindingCheck string
 	// variants are further brownfield hosts, each detected as the named target variant.
 	variants map[string]recipe
 }
+
+// recipes are the targets' recipes, each registered by its e2e/target_<name>_test.go.
+var recipes = map[string]recipe{}
+
+// register records a target's recipe; a package-level `var _ = register(...)` in its file.
+func register(name string, r recipe) bool {
+	if _, dup := recipes[name]; dup {
+		panic("e2e: two recipes for " + name)
+	}
+	if r.hostFiles != "" {
+		r.host = txtarHost(r.hostFiles)
+		txtarHosts[name] = r.hostFiles
+	}
+	recipes[name] = r
+	return true
+}
+
+// samePage is a recipe's binding page when the mounted page carries the binding flow's
+// elements itself.
+func samePage(*testing.T, string) string { return "/" }
 
 // staticDir serves a directory of built files (SPA builds).
 func staticDir(rel string) func(t *testing.T, dir string) (upstream, *proc) {
@@ -349,12 +377,6 @@ func writeFile(t *testing.T, path, content string) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// npmExec runs a package's binary (a project generator) through the shared npm cache.
-func npmExec(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	runCmd(t, 5*time.Minute, dir, nil, append([]string{"npm", "exec", "--yes", "--"}, args...)...)
 }
 
 // assertNoNode fails when a Go-only app has any trace of Node: a node_modules folder, a

@@ -15,6 +15,9 @@
 //	E2E_WORKDIR     where apps are scaffolded (default a temp dir, removed after a passing run)
 //	E2E_KEEP        "1" keeps E2E_WORKDIR even after a passing run
 //	CHROMIUM        the browser binary (default /usr/bin/chromium)
+//	E2E_WRITE_HOST  with E2E_HOST_DIR: write that target's hand-made brownfield host there and stop (for CI)
+//
+// One target's e2e material is one file, target_<name>_test.go: see README.md "Files".
 //
 // Nothing leaves loopback: Chromium resolves no host but 127.0.0.1, every https://connect.mono.co
 // request is answered by a fake widget page, every other request is aborted and fails the flow,

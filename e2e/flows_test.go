@@ -25,7 +25,7 @@ type appUnderTest struct {
 	front       *frontend
 	server      *goServer
 	logs        func() map[string]string // extra artifacts (server logs)
-	// bindingURL is a page driving the generated component or hook (bindings_test.go), checked
+	// bindingURL is a page driving the generated component or hook (its target's file), checked
 	// by the flow named bindingCheck; "" when the app has none.
 	bindingURL   string
 	bindingCheck string
@@ -250,28 +250,25 @@ func (fs *flowState) checkWidgetQuery(st pageState, mode string, wantAccount str
 		if got := q.Get("scope"); got != "payments" {
 			fs.t.Errorf("iframe scope = %q, want payments", got)
 		}
-		var data struct {
-			PaymentID string `json:"payment_id"`
-		}
-		if err := json.Unmarshal([]byte(q.Get("data")), &data); err != nil {
-			fs.t.Errorf("payment: data %q is not JSON: %v", q.Get("data"), err)
-		} else if data.PaymentID != wantAccount {
-			fs.t.Errorf("payment: data.payment_id = %q, want the id Mono gave, %q", data.PaymentID, wantAccount)
-		}
+		fs.checkDataField(q, "payment", "payment_id", wantAccount, "the id Mono gave")
 	case "reauth":
-		var data struct {
-			Account string `json:"account"`
-		}
-		if err := json.Unmarshal([]byte(q.Get("data")), &data); err != nil {
-			fs.t.Errorf("reauthorise: data %q is not JSON: %v", q.Get("data"), err)
-		} else if data.Account != wantAccount {
-			fs.t.Errorf("reauthorise: data.account = %q, want the linked account %q", data.Account, wantAccount)
-		}
+		fs.checkDataField(q, "reauthorise", "account", wantAccount, "the linked account")
 	}
 	if n := len(st.Ready); n == 0 || st.Ready[n-1] != "?"+src.RawQuery {
 		fs.t.Errorf("the fake widget saw query %v, the iframe src has %q", st.Ready, "?"+src.RawQuery)
 	}
 	return q
+}
+
+// checkDataField asserts that the iframe's data JSON has field = want (what names want).
+func (fs *flowState) checkDataField(q url.Values, mode, field, want, what string) {
+	fs.t.Helper()
+	var data map[string]any
+	if err := json.Unmarshal([]byte(q.Get("data")), &data); err != nil {
+		fs.t.Errorf("%s: data %q is not JSON: %v", mode, q.Get("data"), err)
+	} else if got, _ := data[field].(string); got != want {
+		fs.t.Errorf("%s: data.%s = %v, want %s, %q", mode, field, data[field], what, want)
+	}
 }
 
 // finishLink has the widget report success with code and waits for the linked state.
@@ -360,15 +357,43 @@ func (fs *flowState) widgetLoads() int {
 	return len(w) - fs.widgets
 }
 
+// succeed has the open widget report success with a fresh code (code_<kind>_<app>) and waits
+// until the page shows the account fake Mono exchanges it to.
+func (fs *flowState) succeed(kind string) (code, account string, st pageState) {
+	fs.t.Helper()
+	code = "code_" + kind + "_" + shortName(fs.app.name)
+	account = fs.app.mono.accountFor(code)
+	return code, account, fs.finishLink(code, account)
+}
+
+// openByDoubleClick opens the widget with a real double click, then clicks once more by script
+// while it is open (the overlay covers the button; a script click still reaches it).
+func (fs *flowState) openByDoubleClick() pageState {
+	fs.t.Helper()
+	st := fs.open(func() error { return fs.b.mouseClick("[data-mono-connect]", 2) }, 1)
+	if err := fs.b.eval(`document.querySelector('[data-mono-connect]').click(), true`, new(bool)); err != nil {
+		fs.fatalf("%v", err)
+	}
+	return st
+}
+
+// openAgainAndExit opens a second session on the same page and has the user leave it.
+func (fs *flowState) openAgainAndExit() {
+	fs.t.Helper()
+	fs.widgets = len(func() []string { w, _, _ := fs.b.snapshot(); return w }())
+	fs.open(fs.clickButton, 2)
+	if err := fs.b.tellWidget(map[string]any{"cmd": "exit"}); err != nil {
+		fs.fatalf("%v", err)
+	}
+}
+
 // flowLink: click, the widget opens with the right query, the widget succeeds with a code, the
 // page posts it, the Go server exchanges it with Mono, and the page shows the account.
 func flowLink(t *testing.T, b *browser, app *appUnderTest) {
 	fs := beginFlow(t, b, app)
 	st := fs.open(fs.clickButton, 1)
 	fs.checkWidgetQuery(st, "link", "")
-	code := "code_link_" + shortName(app.name)
-	account := app.mono.accountFor(code)
-	st = fs.finishLink(code, account)
+	code, account, st := fs.succeed("link")
 	fs.checkExchanged(code)
 	if st.CloseReason != "success" {
 		t.Errorf("[data-mono-close-reason] = %q after a success, want success", st.CloseReason)
@@ -403,11 +428,7 @@ func flowExit(t *testing.T, b *browser, app *appUnderTest) {
 		t.Error(err)
 	}
 	// A cancelled session must not block the next one.
-	fs.widgets = len(func() []string { w, _, _ := b.snapshot(); return w }())
-	fs.open(fs.clickButton, 2)
-	if err := b.tellWidget(map[string]any{"cmd": "exit"}); err != nil {
-		t.Fatal(err)
-	}
+	fs.openAgainAndExit()
 	if err := b.waitFor("status cancelled again", `document.querySelector('[data-mono-status]').textContent.trim() === 'cancelled'`, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -417,11 +438,7 @@ func flowExit(t *testing.T, b *browser, app *appUnderTest) {
 // open, open one widget and fire onSuccess once.
 func flowDoubleClick(t *testing.T, b *browser, app *appUnderTest) {
 	fs := beginFlow(t, b, app)
-	fs.open(func() error { return b.mouseClick("[data-mono-connect]", 2) }, 1)
-	// The overlay covers the button now; a script click still reaches it.
-	if err := b.eval(`document.querySelector('[data-mono-connect]').click(), true`, new(bool)); err != nil {
-		t.Fatal(err)
-	}
+	fs.openByDoubleClick()
 	time.Sleep(2500 * time.Millisecond) // long enough for a second open() to show a second widget
 	st := fs.state()
 	if st.FramesInsert != 1 || len(st.FrameSrcs) != 1 {
@@ -437,9 +454,7 @@ func flowDoubleClick(t *testing.T, b *browser, app *appUnderTest) {
 		t.Errorf("a second click while open shows %q", st.Status)
 	}
 	fs.checkEvents(st, map[string]int{"OPENED": 1})
-	code := "code_double_" + shortName(app.name)
-	account := app.mono.accountFor(code)
-	st = fs.finishLink(code, account)
+	code, _, st := fs.succeed("double")
 	fs.checkExchanged(code)
 	fs.checkEvents(st, map[string]int{"SUCCESS": 1, "OPENED": 1})
 	if st.CloseReason != "success" {
@@ -452,9 +467,7 @@ func flowDoubleClick(t *testing.T, b *browser, app *appUnderTest) {
 func flowReauth(t *testing.T, b *browser, app *appUnderTest) {
 	fs := beginFlow(t, b, app)
 	fs.open(fs.clickButton, 1)
-	code := "code_reauth_first_" + shortName(app.name)
-	account := app.mono.accountFor(code)
-	st := fs.finishLink(code, account)
+	_, account, st := fs.succeed("reauth_first")
 	if st.Account != account {
 		t.Fatalf("[data-mono-account] = %q after linking, want %q", st.Account, account)
 	}
@@ -555,11 +568,7 @@ func flowBadCode(t *testing.T, b *browser, app *appUnderTest) {
 		t.Errorf("the page shows a secret or Mono's raw answer: %q", st.Status)
 	}
 	// The failed session is over: the next click opens the widget again.
-	fs.widgets = len(func() []string { w, _, _ := b.snapshot(); return w }())
-	fs.open(fs.clickButton, 2)
-	if err := b.tellWidget(map[string]any{"cmd": "exit"}); err != nil {
-		t.Fatal(err)
-	}
+	fs.openAgainAndExit()
 	if err := b.waitFor("status cancelled", `document.querySelector('[data-mono-status]').textContent.trim() === 'cancelled'`, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
@@ -599,9 +608,7 @@ func flowCloseWhileLoading(t *testing.T, b *browser, app *appUnderTest) {
 func flowRestart(t *testing.T, b *browser, app *appUnderTest) {
 	fs := beginFlow(t, b, app)
 	fs.open(fs.clickButton, 1)
-	code := "code_restart_" + shortName(app.name)
-	account := app.mono.accountFor(code)
-	fs.finishLink(code, account)
+	_, account, _ := fs.succeed("restart")
 	listed := fmt.Sprintf(`!!document.querySelector('[data-mono-accounts] [data-mono-linked-account="%s"]')`, account)
 	if err := b.waitFor("the linked account in [data-mono-accounts]", listed, 10*time.Second); err != nil {
 		fs.fatalf("%v", err)

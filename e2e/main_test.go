@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 }
 
 func mainRun(m *testing.M) int {
+	if ran, code := writeHostFromEnv(); ran {
+		return code
+	}
 	_, file, _, _ := runtime.Caller(0)
 	repoRoot = filepath.Dir(filepath.Dir(file))
 

@@ -4,14 +4,19 @@ package e2e
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// Brownfield mounts: after `mono-connect init` in a host project, the test puts the integration
-// on the host's page the way a user following the README would, with the same data-* attributes
-// the starters carry so the same flows drive it.
+// Brownfield mounts (each target's in its e2e/target_<name>_test.go): after `mono-connect init`
+// in a host project, the test puts the integration on the host's page the way a user following the
+// README would, with the same data-* attributes the starters carry so the same flows drive it:
+// [data-mono-connect], [data-mono-status], [data-mono-close-reason], [data-mono-events], and for
+// the reauth and pay flows [data-mono-account] (filled with the linked id), [data-mono-reauth]
+// and [data-mono-pay] (the demo item, priced by the Go server). This file holds what several
+// targets share.
 
 // coreImport is the import specifier of the generated core from fromDir (slash-separated, "./..").
 func coreImport(t *testing.T, dir, fromDir string) string {
@@ -29,192 +34,51 @@ func coreImport(t *testing.T, dir, fromDir string) string {
 	return rel
 }
 
-// mountVanilla adds the integration to create-vite's vanilla-ts page.
-func mountVanilla(t *testing.T, dir string) string {
-	src := filepath.Join(dir, "src")
-	writeFile(t, filepath.Join(src, "mono-e2e.ts"), `import { createMonoConnect, statusText } from '`+coreImport(t, dir, src)+`';
-
-const root = document.createElement('section');
-root.innerHTML = '<button type="button" data-mono-connect>Link bank account</button>' +
-  '<p data-mono-status>idle</p><p data-mono-close-reason></p><ul data-mono-events></ul>';
-document.body.append(root);
-const q = <T extends Element>(sel: string): T => root.querySelector<T>(sel)!;
-const addEvent = (name: string) => {
-  const li = document.createElement('li');
-  li.textContent = name;
-  q('[data-mono-events]').append(li);
-};
-const mono = createMonoConnect({
-  publicKey: import.meta.env.VITE_MONO_PUBLIC_KEY,
-  publicKeyEnv: 'VITE_MONO_PUBLIC_KEY',
-  onLoad: () => addEvent('onLoad'),
-  onEvent: (name) => addEvent(name),
-  onClose: ({ reason }) => { q('[data-mono-close-reason]').textContent = reason; },
-});
-mono.subscribe((state) => { q('[data-mono-status]').textContent = statusText(state); });
-q<HTMLButtonElement>('[data-mono-connect]').addEventListener('click', () => { mono.link().catch(() => {}); });
-`)
-	appendFile(t, filepath.Join(src, "main.ts"), "\nimport './mono-e2e.ts'\n")
-	return "/"
-}
-
-// mountReact puts a component on create-vite's react-ts App.
-func mountReact(t *testing.T, dir string) string {
-	src := filepath.Join(dir, "src")
-	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), reactComponent(coreImport(t, dir, src), "import.meta.env.VITE_MONO_PUBLIC_KEY", "VITE_MONO_PUBLIC_KEY", false))
-	app := filepath.Join(src, "App.tsx")
-	b, err := os.ReadFile(app)
-	if err != nil {
-		t.Fatal(err)
+// bindingLib is the generated binding's folder (the core's) as an import path from fromDir.
+func bindingLib(t *testing.T, dir, fromDir string) string {
+	lib := path.Dir(coreImport(t, dir, fromDir)) // path.Dir drops a leading "./"
+	if !strings.HasPrefix(lib, ".") {
+		lib = "./" + lib
 	}
-	s := strings.Replace(string(b), "import './App.css'", "import './App.css'\nimport MonoE2E from './MonoE2E'", 1)
-	s = strings.Replace(s, "    <>\n", "    <>\n      <MonoE2E />\n", 1)
-	if !strings.Contains(s, "<MonoE2E />") {
-		t.Fatalf("could not place the component in %s", app)
-	}
-	writeFile(t, app, s)
-	return "/"
+	return lib
 }
 
-// mountReactRouter puts a component on the minimal template's home route; the route renders on
-// the server and hydrates, so this also proves the core is safe to create during server rendering.
-func mountReactRouter(t *testing.T, dir string) string {
-	appDir := filepath.Join(dir, "app")
-	writeFile(t, filepath.Join(appDir, "MonoE2E.tsx"), reactComponent(coreImport(t, dir, appDir), "import.meta.env.VITE_MONO_PUBLIC_KEY", "VITE_MONO_PUBLIC_KEY", false))
-	home := filepath.Join(appDir, "routes", "home.tsx")
-	insertAfter(t, home, "import type { Route } from \"./+types/home\";\n", "import MonoE2E from \"../MonoE2E\";\n")
-	b, err := os.ReadFile(home)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := strings.Replace(string(b), "return <main>Home</main>;", "return (<main>Home <MonoE2E /></main>);", 1)
-	if !strings.Contains(s, "<MonoE2E />") {
-		t.Fatalf("could not place the component in %s", home)
-	}
-	writeFile(t, home, s)
-	return "/"
+// srcAndLib is a create-vite host's src/ and the generated binding's folder as an import from it.
+func srcAndLib(t *testing.T, dir string) (src, lib string) {
+	src = filepath.Join(dir, "src")
+	return src, bindingLib(t, dir, src)
 }
 
-// mountAstro puts the generated <MonoConnectButton /> on the minimal template's page, with the
-// status elements beside it as plain markup: the component's script wires them all.
-func mountAstro(t *testing.T, dir string) string {
-	page := filepath.Join(dir, "src", "pages", "index.astro")
-	insertAfter(t, page, "---\n", "import MonoConnectButton from '../lib/mono-connect/MonoConnectButton.astro';\n")
-	insertAfter(t, page, "<h1>Astro</h1>\n", "\t\t<MonoConnectButton />\n\t\t<p data-mono-status>idle</p>\n\t\t<p data-mono-close-reason></p>\n\t\t<ul data-mono-events></ul>\n")
-	return "/"
-}
+// demoPayment is what the pay buttons ask for: the starters' demo item (the server prices it).
+const demoPayment = `{ item: 'demo', customer: { name: 'Ada Lovelace', email: 'ada@example.com' } }`
 
-// mountSolid puts a component on create-vite's solid-ts App, built on the generated primitive
-// (useMonoConnect, whose state is a signal) rather than the bare core, so the brownfield run
-// drives the Solid binding a user would import.
-func mountSolid(t *testing.T, dir string) string {
-	src := filepath.Join(dir, "src")
-	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
-	rel, err := filepath.Rel(src, bindingDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { createSignal, For } from 'solid-js'
-import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
+// domControls is plain markup for pages wired by wireMonoConnect (vanilla, Astro's component,
+// html's element): everything but the connect button, which Astro's component renders itself.
+// The counters are filled by domEventCounters.
+const domControls = `<p data-mono-status>idle</p><p data-mono-close-reason></p><ul data-mono-events></ul>
+<input data-mono-account autocomplete="off">
+<button type="button" data-mono-reauth>Re-authorise account</button>
+<button type="button" data-mono-pay="demo" data-mono-customer-name="Ada Lovelace" data-mono-customer-email="ada@example.com">Pay</button>
+<p data-mono-linked-count>0</p><p data-mono-cancelled-count>0</p>
+`
 
-export default function MonoE2E() {
-  const [reason, setReason] = createSignal('')
-  const [events, setEvents] = createSignal<string[]>([])
-  const mono = useMonoConnect({
-    onLoad: () => setEvents((e) => [...e, 'onLoad']),
-    onEvent: (name) => setEvents((e) => [...e, name]),
-    onClose: ({ reason }) => setReason(reason),
-  })
-  return (
-    <section>
-      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
-      <p data-mono-status>{mono.status()}</p>
-      <p data-mono-close-reason>{reason()}</p>
-      <ul data-mono-events><For each={events()}>{(e) => <li>{e}</li>}</For></ul>
-    </section>
-  )
-}
-`)
-	app := filepath.Join(src, "App.tsx")
-	insertAfter(t, app, "import './App.css'\n", "import MonoE2E from './MonoE2E'\n")
-	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
-	return "/"
-}
+// domButton is the connect button of domControls' pages.
+const domButton = `<button type="button" data-mono-connect>Link bank account</button>
+`
 
-// mountPreact puts a component on create-vite's preact-ts app, built on the generated hook
-// (useMonoConnect from preact/hooks), so the brownfield run drives the Preact binding.
-func mountPreact(t *testing.T, dir string) string {
-	src := filepath.Join(dir, "src")
-	bindingDir := filepath.Dir(findFiles(t, dir, "useMonoConnect.ts")[0])
-	rel, err := filepath.Rel(src, bindingDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(src, "MonoE2E.tsx"), `import { useState } from 'preact/hooks'
-import { useMonoConnect } from './`+filepath.ToSlash(rel)+`/useMonoConnect'
-
-export function MonoE2E() {
-  const [reason, setReason] = useState('')
-  const [events, setEvents] = useState<string[]>([])
-  const mono = useMonoConnect({
-    onLoad: () => setEvents((e) => [...e, 'onLoad']),
-    onEvent: (name) => setEvents((e) => [...e, name]),
-    onClose: ({ reason }) => setReason(reason),
-  })
-  return (
-    <section>
-      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
-      <p data-mono-status>{mono.status}</p>
-      <p data-mono-close-reason>{reason}</p>
-      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
-    </section>
-  )
-}
-`)
-	app := filepath.Join(src, "app.tsx")
-	insertAfter(t, app, "import './app.css'\n", "import { MonoE2E } from './MonoE2E'\n")
-	insertAfter(t, app, "    <>\n", "      <MonoE2E />\n")
-	return "/"
-}
-
-// mountSvelteVite puts a component on create-vite's svelte-ts App, built on the generated
-// MonoConnect rune class, whose config reads import.meta.env (no SvelteKit in this host).
-func mountSvelteVite(t *testing.T, dir string) string {
-	lib := filepath.Join(dir, "src", "lib")
-	bindingDir := filepath.Dir(findFiles(t, dir, "mono-connect.svelte.ts")[0])
-	rel, err := filepath.Rel(lib, bindingDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(lib, "MonoE2E.svelte"), `<script lang="ts">
-	import { onDestroy } from 'svelte';
-	import { MonoConnect } from './`+filepath.ToSlash(rel)+`/mono-connect.svelte.js';
-
-	let events = $state<string[]>([]);
-	const mono = new MonoConnect({
-		onLoad: () => { events.push('onLoad'); },
-		onEvent: (name) => { events.push(name); },
-	});
-	onDestroy(() => mono.destroy());
-	function link() {
-		mono.link().catch(() => {});
-	}
-</script>
-
-<section>
-	<button type="button" data-mono-connect onclick={link}>Link bank account</button>
-	<p data-mono-status>{mono.status}</p>
-	<p data-mono-close-reason>{mono.closeReason}</p>
-	<ul data-mono-events>
-		{#each events as e, i (i)}<li>{e}</li>{/each}
-	</ul>
-</section>
-`)
-	app := filepath.Join(dir, "src", "App.svelte")
-	insertAfter(t, app, "import Counter from './lib/Counter.svelte'\n", "  import MonoE2E from './lib/MonoE2E.svelte'\n")
-	insertAfter(t, app, "<section id=\"center\">\n", "  <MonoE2E />\n")
-	return "/"
-}
+// domEventCounters is a script that counts the mono-connect:linked and mono-connect:cancelled
+// events reaching document into domControls' counters, as a page listening to them would: the
+// "linked-once" binding flow reads them. A linked event without the account id is written out
+// instead of counted, so the flow fails saying so.
+const domEventCounters = `(() => {
+  const bump = (sel) => { const el = document.querySelector(sel); el.textContent = String(Number(el.textContent) + 1); };
+  document.addEventListener('mono-connect:linked', (e) => {
+    if (!e.detail || !e.detail.accountId) { document.querySelector('[data-mono-linked-count]').textContent = 'linked event without accountId: ' + JSON.stringify(e.detail); return; }
+    bump('[data-mono-linked-count]');
+  });
+  document.addEventListener('mono-connect:cancelled', () => bump('[data-mono-cancelled-count]'));
+})();
+`
 
 // insertAfter puts add after the first occurrence of anchor in the file at path.
 func insertAfter(t *testing.T, path, anchor, add string) {
@@ -245,237 +109,6 @@ func replaceIn(t *testing.T, path, old, new string) {
 	writeFile(t, path, strings.Replace(string(b), old, new, 1))
 }
 
-// mountVue adds an SFC to create-vite's vue-ts App.
-func mountVue(t *testing.T, dir string) string {
-	comp := filepath.Join(dir, "src", "components")
-	writeFile(t, filepath.Join(comp, "MonoE2E.vue"), `<script setup lang="ts">
-import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
-import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, comp)+`'
-
-const state = shallowRef<MonoConnectState>({ status: 'idle' })
-const reason = ref('')
-const events = ref<string[]>([])
-const mono = createMonoConnect({
-  publicKey: import.meta.env.VITE_MONO_PUBLIC_KEY,
-  publicKeyEnv: 'VITE_MONO_PUBLIC_KEY',
-  onLoad: () => { events.value.push('onLoad') },
-  onEvent: (name) => { events.value.push(name) },
-  onClose: ({ reason: why }) => { reason.value = why },
-})
-let off: (() => void) | undefined
-onMounted(() => { off = mono.subscribe((s) => { state.value = s }) })
-onBeforeUnmount(() => off?.())
-function link() { mono.link().catch(() => {}) }
-</script>
-
-<template>
-  <section>
-    <button type="button" data-mono-connect @click="link">Link bank account</button>
-    <p data-mono-status>{{ statusText(state) }}</p>
-    <p data-mono-close-reason>{{ reason }}</p>
-    <ul data-mono-events><li v-for="(e, i) in events" :key="i">{{ e }}</li></ul>
-  </section>
-</template>
-`)
-	app := filepath.Join(dir, "src", "App.vue")
-	insertAfter(t, app, "<script setup lang=\"ts\">\n", "import MonoE2E from './components/MonoE2E.vue'\n")
-	insertAfter(t, app, "<template>\n", "  <MonoE2E />\n")
-	return "/"
-}
-
-// reactComponent is a client component on the generated core, for React hosts (Vite and Next).
-func reactComponent(importPath, keyExpr, keyEnv string, useClient bool) string {
-	head := ""
-	if useClient {
-		head = "'use client'\n\n"
-	}
-	return head + `import { useEffect, useMemo, useState } from 'react'
-import { createMonoConnect, statusText, type MonoConnectState } from '` + importPath + `'
-
-export default function MonoE2E() {
-  const [state, setState] = useState<MonoConnectState>({ status: 'idle' })
-  const [reason, setReason] = useState('')
-  const [events, setEvents] = useState<string[]>([])
-  const mono = useMemo(() => createMonoConnect({
-    publicKey: ` + keyExpr + `,
-    publicKeyEnv: '` + keyEnv + `',
-    onLoad: () => setEvents((e) => [...e, 'onLoad']),
-    onEvent: (name) => setEvents((e) => [...e, name]),
-    onClose: ({ reason }) => setReason(reason),
-  }), [])
-  useEffect(() => {
-    const off = mono.subscribe(setState)
-    return () => { off() }
-  }, [mono])
-  return (
-    <section>
-      <button type="button" data-mono-connect onClick={() => { mono.link().catch(() => {}) }}>Link bank account</button>
-      <p data-mono-status>{statusText(state)}</p>
-      <p data-mono-close-reason>{reason}</p>
-      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
-    </section>
-  )
-}
-`
-}
-
-// mountNext puts a client component on create-next-app's home page.
-func mountNext(t *testing.T, dir string) string {
-	appDir := filepath.Join(dir, "app")
-	if !exists(appDir) {
-		appDir = filepath.Join(dir, "src", "app")
-	}
-	writeFile(t, filepath.Join(appDir, "mono-e2e.tsx"), reactComponent(coreImport(t, dir, appDir), "process.env.NEXT_PUBLIC_MONO_PUBLIC_KEY", "NEXT_PUBLIC_MONO_PUBLIC_KEY", true))
-	page := filepath.Join(appDir, "page.tsx")
-	insertAfter(t, page, "import styles from \"./page.module.css\";\n", "import MonoE2E from \"./mono-e2e\";\n")
-	insertAfter(t, page, "<main className={styles.main}>\n", "        <MonoE2E />\n")
-	return "/"
-}
-
-// mountNuxt adds a client-only component to the host's app.vue; the public key comes from
-// runtimeConfig (NUXT_PUBLIC_MONO_PUBLIC_KEY), as Nuxt apps read public settings.
-func mountNuxt(t *testing.T, dir string) string {
-	comp := filepath.Join(dir, "app", "components")
-	writeFile(t, filepath.Join(comp, "MonoE2E.client.vue"), `<script setup lang="ts">
-import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
-import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, comp)+`'
-
-const config = useRuntimeConfig()
-const state = shallowRef<MonoConnectState>({ status: 'idle' })
-const reason = ref('')
-const events = ref<string[]>([])
-const mono = createMonoConnect({
-  publicKey: String(config.public.monoPublicKey ?? ''),
-  publicKeyEnv: 'NUXT_PUBLIC_MONO_PUBLIC_KEY',
-  onLoad: () => { events.value.push('onLoad') },
-  onEvent: (name) => { events.value.push(name) },
-  onClose: ({ reason: why }) => { reason.value = why },
-})
-let off: (() => void) | undefined
-onMounted(() => { off = mono.subscribe((s) => { state.value = s }) })
-onBeforeUnmount(() => off?.())
-function link() { mono.link().catch(() => {}) }
-</script>
-
-<template>
-  <section>
-    <button type="button" data-mono-connect @click="link">Link bank account</button>
-    <p data-mono-status>{{ statusText(state) }}</p>
-    <p data-mono-close-reason>{{ reason }}</p>
-    <ul data-mono-events><li v-for="(e, i) in events" :key="i">{{ e }}</li></ul>
-  </section>
-</template>
-`)
-	cfg := filepath.Join(dir, "nuxt.config.ts")
-	if b, _ := os.ReadFile(cfg); !strings.Contains(string(b), "monoPublicKey") {
-		insertAfter(t, cfg, "defineNuxtConfig({\n", "  runtimeConfig: { public: { monoPublicKey: '' } },\n")
-	}
-	insertAfter(t, filepath.Join(dir, "app", "app.vue"), "<div>\n", "    <MonoE2E />\n")
-	return "/"
-}
-
-// mountAngular adds a standalone component to `ng new`'s root component.
-func mountAngular(t *testing.T, dir string) string {
-	appDir := filepath.Join(dir, "src", "app")
-	writeFile(t, filepath.Join(appDir, "mono-e2e.ts"), `import { Component, OnDestroy, signal } from '@angular/core';
-import { createMonoConnect, statusText } from '`+strings.TrimSuffix(coreImport(t, dir, appDir), ".js")+`.js';
-
-@Component({
-  selector: 'app-mono-e2e',
-  template: `+"`"+`
-    <section>
-      <button type="button" data-mono-connect (click)="link()">Link bank account</button>
-      <p data-mono-status>{{ status() }}</p>
-      <p data-mono-close-reason>{{ reason() }}</p>
-      <ul data-mono-events>
-        @for (e of events(); track $index) {
-          <li>{{ e }}</li>
-        }
-      </ul>
-    </section>
-  `+"`"+`,
-})
-export class MonoE2E implements OnDestroy {
-  protected readonly status = signal('idle');
-  protected readonly reason = signal('');
-  protected readonly events = signal<string[]>([]);
-  private readonly mono = createMonoConnect({
-    publicKey: '`+testPublicKey+`',
-    onLoad: () => this.add('onLoad'),
-    onEvent: (name) => this.add(name),
-    onClose: ({ reason }) => this.reason.set(reason),
-  });
-  private readonly off = this.mono.subscribe((s) => this.status.set(statusText(s)));
-
-  private add(name: string) {
-    this.events.update((e) => [...e, name]);
-  }
-
-  link() {
-    this.mono.link().catch(() => {});
-  }
-
-  ngOnDestroy() {
-    this.off();
-  }
-}
-`)
-	app := filepath.Join(appDir, "app.ts")
-	insertAfter(t, app, "import { RouterOutlet } from '@angular/router';\n", "import { MonoE2E } from './mono-e2e';\n")
-	insertAfter(t, app, "imports: [RouterOutlet", ", MonoE2E")
-	b, err := os.ReadFile(filepath.Join(appDir, "app.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(appDir, "app.html"), "<app-mono-e2e />\n"+string(b))
-	return "/"
-}
-
-// mountSvelte puts the integration on the SvelteKit host's home page (Svelte 5 runes).
-func mountSvelte(t *testing.T, dir string) string {
-	routes := filepath.Join(dir, "src", "routes")
-	page := filepath.Join(routes, "+page.svelte")
-	b, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, page, `<script lang="ts">
-	import { onMount } from 'svelte';
-	import { PUBLIC_MONO_PUBLIC_KEY } from '$env/static/public';
-	import { createMonoConnect, statusText, type MonoConnectState } from '`+coreImport(t, dir, routes)+`';
-
-	let monoState = $state<MonoConnectState>({ status: 'idle' });
-	let reason = $state('');
-	let events = $state<string[]>([]);
-	const mono = createMonoConnect({
-		publicKey: PUBLIC_MONO_PUBLIC_KEY,
-		publicKeyEnv: 'PUBLIC_MONO_PUBLIC_KEY',
-		onLoad: () => { events.push('onLoad'); },
-		onEvent: (name) => { events.push(name); },
-		onClose: ({ reason: why }) => { reason = why; },
-	});
-	onMount(() => {
-		const off = mono.subscribe((s) => { monoState = s; });
-		return () => { off(); };
-	});
-	function link() {
-		mono.link().catch(() => {});
-	}
-</script>
-
-<section>
-	<button type="button" data-mono-connect onclick={link}>Link bank account</button>
-	<p data-mono-status>{statusText(monoState)}</p>
-	<p data-mono-close-reason>{reason}</p>
-	<ul data-mono-events>
-		{#each events as e, i (i)}<li>{e}</li>{/each}
-	</ul>
-</section>
-
-`+string(b))
-	return "/"
-}
-
 func appendFile(t *testing.T, path, content string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
@@ -488,74 +121,140 @@ func appendFile(t *testing.T, path, content string) {
 	}
 }
 
-// createGoHost writes a server-rendered Go app the way its docs would: html/template pages and a
-// static/ folder served at /static/. Go has no project generator, so it is written by hand.
-func createGoHost(t *testing.T, dir string) {
-	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/shop\n\ngo 1.22\n")
-	writeFile(t, filepath.Join(dir, "main.go"), goHostMain(""))
-	writeFile(t, filepath.Join(dir, "templates", "index.html"), "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Shop</title>\n<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n<body>\n<h1>Shop</h1>\n</body>\n</html>\n")
-	writeFile(t, filepath.Join(dir, "static", "app.css"), "body { font-family: sans-serif; }\n")
-}
-
-// goHostMain is the host's main.go; mount is what the owner adds when wiring Mono in.
-func goHostMain(mount string) string {
-	imports := ""
-	if mount != "" {
-		imports = "\n\t\"example.com/shop/internal/monoconnect\"\n"
+// reactComponent is a client component on the generated core, for React hosts (Vite, React
+// Router and Next).
+func reactComponent(importPath, keyExpr, keyEnv string, useClient bool) string {
+	head := ""
+	if useClient {
+		head = "'use client'\n\n"
 	}
-	return `package main
+	return head + `import { useEffect, useMemo, useState } from 'react'
+import { createMonoConnect, statusText, type MonoConnectState } from '` + importPath + `'
 
-import (
-	"html/template"
-	"log"
-	"net/http"
-	"os"
-` + imports + `)
-
-var page = template.Must(template.ParseFiles("templates/index.html"))
-
-func main() {
-	mux := http.NewServeMux()
-	mux.Handle("/static/", http.StripPrefix("/static/", http.FileServer(http.Dir("static"))))
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if err := page.Execute(w, map[string]string{"MonoPublicKey": os.Getenv("MONO_PUBLIC_KEY")}); err != nil {
-			log.Print(err)
-		}
-	})
-` + mount + `	port := os.Getenv("PORT")
-	if port == "" {
-		port = "3000"
-	}
-	log.Fatal(http.ListenAndServe("127.0.0.1:"+port, mux))
+export default function MonoE2E() {
+  const [state, setState] = useState<MonoConnectState>({ status: 'idle' })
+  const [reason, setReason] = useState('')
+  const [events, setEvents] = useState<string[]>([])
+  const [account, setAccount] = useState('')
+  const mono = useMemo(() => createMonoConnect({
+    publicKey: ` + keyExpr + `,
+    publicKeyEnv: '` + keyEnv + `',
+    onLinked: ({ accountId }) => { setAccount(accountId) },
+    onLoad: () => setEvents((e) => [...e, 'onLoad']),
+    onEvent: (name) => setEvents((e) => [...e, name]),
+    onClose: ({ reason }) => setReason(reason),
+  }), [])
+  useEffect(() => {
+    const off = mono.subscribe(setState)
+    return () => { off() }
+  }, [mono])
+  const ignore = () => {}
+  return (
+    <section>
+      <button type="button" data-mono-connect onClick={() => { mono.link().catch(ignore) }}>Link bank account</button>
+      <p data-mono-status>{statusText(state)}</p>
+      <p data-mono-close-reason>{reason}</p>
+      <ul data-mono-events>{events.map((e, i) => <li key={i}>{e}</li>)}</ul>
+      <input data-mono-account readOnly value={account} />
+      <button type="button" data-mono-reauth onClick={() => { mono.reauthorise(account).catch(ignore) }}>Re-authorise account</button>
+      <button type="button" data-mono-pay onClick={() => { mono.pay(` + demoPayment + `).catch(ignore) }}>Pay</button>
+    </section>
+  )
 }
 `
 }
 
-// mountGoHost does what init's next steps say for a Go host: mount the handler at /api/mono/ and
-// paste the two lines into the template (the element given the markup the flows read).
-func mountGoHost(t *testing.T, dir string) string {
-	writeFile(t, filepath.Join(dir, "main.go"), goHostMain(`	cfg, err := monoconnect.ConfigFromEnv()
-	if err != nil {
-		log.Fatal(err)
+// vueComponent is an SFC on the generated core, for Vue hosts (Vite and Nuxt); setup is what goes
+// before the controller (Nuxt: reading runtimeConfig).
+func vueComponent(importPath, setup, keyExpr, keyEnv string) string {
+	return `<script setup lang="ts">
+import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { createMonoConnect, statusText, type MonoConnectState } from '` + importPath + `'
+` + setup + `
+const state = shallowRef<MonoConnectState>({ status: 'idle' })
+const reason = ref('')
+const events = ref<string[]>([])
+const account = ref('')
+const mono = createMonoConnect({
+  publicKey: ` + keyExpr + `,
+  publicKeyEnv: '` + keyEnv + `',
+  onLinked: ({ accountId }) => { account.value = accountId },
+  onLoad: () => { events.value.push('onLoad') },
+  onEvent: (name) => { events.value.push(name) },
+  onClose: ({ reason: why }) => { reason.value = why },
+})
+let off: (() => void) | undefined
+onMounted(() => { off = mono.subscribe((s) => { state.value = s }) })
+onBeforeUnmount(() => off?.())
+const ignore = () => {}
+function link() { mono.link().catch(ignore) }
+function reauth() { mono.reauthorise(account.value).catch(ignore) }
+function pay() { mono.pay(` + demoPayment + `).catch(ignore) }
+</script>
+
+<template>
+  <section>
+    <button type="button" data-mono-connect @click="link">Link bank account</button>
+    <p data-mono-status>{{ statusText(state) }}</p>
+    <p data-mono-close-reason>{{ reason }}</p>
+    <ul data-mono-events><li v-for="(e, i) in events" :key="i">{{ e }}</li></ul>
+    <input data-mono-account readonly :value="account" />
+    <button type="button" data-mono-reauth @click="reauth">Re-authorise account</button>
+    <button type="button" data-mono-pay @click="pay">Pay</button>
+  </section>
+</template>
+`
+}
+
+// mountSignal mounts signalComponent (head, newState, read, list as there) on create-vite's app
+// module (app, relative to src/, whose first import is anchor).
+func mountSignal(app, anchor, head, newState, read, list string) func(t *testing.T, dir string) string {
+	return func(t *testing.T, dir string) string {
+		src, lib := srcAndLib(t, dir)
+		writeFile(t, filepath.Join(src, "MonoE2E.tsx"), signalComponent(head, newState, read, list, lib))
+		insertAfter(t, filepath.Join(src, app), anchor, "import { MonoE2E } from './MonoE2E'\n")
+		insertAfter(t, filepath.Join(src, app), "    <>\n", "      <MonoE2E />\n")
+		return "/"
 	}
-	h, err := monoconnect.New(cfg, monoconnect.Options{})
-	if err != nil {
-		log.Fatal(err)
-	}
-	mux.Handle("/api/mono/", h)
-`))
-	tmpl := filepath.Join(dir, "templates", "index.html")
-	b, err := os.ReadFile(tmpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pasted := strings.Replace(string(b), "</head>", `<script type="module" src="/static/mono-connect/mono-connect-button.js"></script>
-</head>`, 1)
-	pasted = strings.Replace(pasted, "</body>", `<mono-connect-button public-key="{{.MonoPublicKey}}">
-  <button type="button" data-mono-connect>Link bank account</button>
-  <p data-mono-status>idle</p><p data-mono-close-reason></p><ul data-mono-events></ul>
-</mono-connect-button>
-</body>`, 1)
-	writeFile(t, tmpl, pasted)
-	return "/"
+}
+
+// signalComponent is a component on a generated hook (useMonoConnect) and button
+// (MonoConnectButton) in lib, for Solid and Preact: newState is the state primitive (createSignal,
+// useState), read what reading a value takes ("()" for a signal), list the events list's JSX.
+// onLinked and onCancelled count their calls for the linked-once flow.
+func signalComponent(head, newState, read, list, lib string) string {
+	return head + `
+import { useMonoConnect } from '` + lib + `/useMonoConnect'
+import { MonoConnectButton } from '` + lib + `/MonoConnectButton'
+
+export function MonoE2E() {
+  const [reason, setReason] = ` + newState + `('')
+  const [events, setEvents] = ` + newState + `<string[]>([])
+  const [account, setAccount] = ` + newState + `('')
+  const [linked, setLinked] = ` + newState + `(0)
+  const [cancelled, setCancelled] = ` + newState + `(0)
+  // Braces: a Solid setter returns the new value, and the callbacks return nothing.
+  const mono = useMonoConnect({
+    onLinked: ({ accountId }) => { setAccount(accountId); setLinked((n) => n + 1) },
+    onCancelled: () => { setCancelled((n) => n + 1) },
+    onLoad: () => { setEvents((e) => [...e, 'onLoad']) },
+    onEvent: (name) => { setEvents((e) => [...e, name]) },
+    onClose: ({ reason }) => { setReason(reason) },
+  })
+  const ignore = () => {}
+  return (
+    <section>
+      <MonoConnectButton mono={mono} />
+      <p data-mono-status>{mono.status` + read + `}</p>
+      <p data-mono-close-reason>{reason` + read + `}</p>
+      <ul data-mono-events>` + list + `</ul>
+      <input data-mono-account readOnly value={account` + read + `} />
+      <button type="button" data-mono-reauth onClick={() => { mono.reauthorise(account` + read + `).catch(ignore) }}>Re-authorise account</button>
+      <button type="button" data-mono-pay onClick={() => { mono.pay(` + demoPayment + `).catch(ignore) }}>Pay</button>
+      <p data-mono-linked-count>{linked` + read + `}</p>
+      <p data-mono-cancelled-count>{cancelled` + read + `}</p>
+    </section>
+  )
+}
+`
 }

@@ -40,7 +40,7 @@ var mutations = map[string][]edit{
 		{"mono-connect-session", "  const reason = current.succeeded ? 'success' : 'cancelled';\n", "  const reason = 'cancelled';\n"},
 	},
 	// The two binding bugs of issue 13, as the bindings had them before 8e41394, for the binding
-	// pages (bindings_test.go): each must fail its flow.
+	// pages (e2e/target_react_test.go, target_svelte_test.go): each must fail its flow.
 	// React: each session takes the customer of the first render (the closure's options), so a
 	// customer set after mount never reaches the widget (flow late-customer, E2E_FRAMEWORKS=react).
 	"react-first-render-customer": {

@@ -35,8 +35,8 @@ prerendered "$scratch/app-js"
 
 # create-astro downloads its template from a code host, which CI cannot reach. So the host is made
 # by hand from the files of Astro's official "minimal" template (withastro/astro, examples/minimal:
-# package.json, astro.config.mjs, tsconfig.json, src/pages/index.astro, .gitignore stored as
-# _gitignore; its public/ favicons left out), kept in e2e/hosts/astro/ (the browser suite's host
+# package.json, astro.config.mjs, tsconfig.json, src/pages/index.astro, .gitignore;
+# its public/ favicons left out), kept in e2e/target_astro_test.go (the browser suite's host
 # too), with astro pinned to 7.3.5.
 say "brownfield host: hand-made from Astro's minimal template (pinned astro 7.3.5)"
 host="$scratch/host"

@@ -28,7 +28,7 @@ say "brownfield host: create-next-app 16.4.3 (its default: TypeScript, App Route
 host="$scratch/host"
 
 # create-next-app's layout loads Geist with next/font/google, which `next build` downloads from
-# Google. Offline, Next's own test hook stands in (as e2e/recipes_test.go uses it):
+# Google. Offline, Next's own test hook stands in (as e2e/target_next_test.go uses it):
 # NEXT_FONT_GOOGLE_MOCKED_RESPONSES names a module mapping each Google CSS URL to a stylesheet whose
 # font URLs a loopback server answers from the Geist files next ships for its dev overlay (Turbopack
 # fetches them over HTTP; a file path does not do). Both files live outside the host, so git never

@@ -70,56 +70,10 @@ served "$scratch/app-js" 'data-mono-connect' '<dd data-mono-status>idle</dd>' 'd
 widget_lazy "$scratch/app-js"
 
 # The project `nuxi init` makes (template minimal; it downloads the template from GitHub, so it is
-# written out here, as in e2e/recipes_test.go).
+# written out by hand, in e2e/target_nuxt_test.go, the browser suite's host too).
 say "brownfield host: the minimal Nuxt 4.5.2 project nuxi init makes"
 host="$scratch/host"
-mkdir -p "$host/app" "$host/public"
-cat >"$host/package.json" <<'EOF'
-{
-  "name": "nuxt-host",
-  "private": true,
-  "type": "module",
-  "scripts": {
-    "build": "nuxt build",
-    "dev": "nuxt dev",
-    "generate": "nuxt generate",
-    "preview": "nuxt preview"
-  },
-  "dependencies": {
-    "nuxt": "4.5.2",
-    "vue": "3.5.45",
-    "vue-router": "5.5.1"
-  }
-}
-EOF
-cat >"$host/nuxt.config.ts" <<'EOF'
-// https://nuxt.com/docs/api/configuration/nuxt-config
-export default defineNuxtConfig({
-  compatibilityDate: '2025-07-15',
-  devtools: { enabled: true },
-})
-EOF
-cat >"$host/tsconfig.json" <<'EOF'
-{
-  "files": [],
-  "references": [
-    { "path": "./.nuxt/tsconfig.app.json" },
-    { "path": "./.nuxt/tsconfig.server.json" },
-    { "path": "./.nuxt/tsconfig.shared.json" },
-    { "path": "./.nuxt/tsconfig.node.json" }
-  ]
-}
-EOF
-cat >"$host/app/app.vue" <<'EOF'
-<template>
-  <div>
-    <NuxtRouteAnnouncer />
-    <NuxtWelcome />
-  </div>
-</template>
-EOF
-printf 'User-Agent: *\nDisallow:\n' >"$host/public/robots.txt"
-printf 'node_modules\n.output\n.data\n.nuxt\n.nitro\n.cache\ndist\n.env\n' >"$host/.gitignore"
+e2e_host nuxt "$host"
 mv "$reuse/node_modules" "$host/node_modules" # ignored by the host's .gitignore
 
 src=app core=app/lib/mono-connect

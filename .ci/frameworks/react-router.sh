@@ -36,9 +36,9 @@ server_renders "$scratch/app-js" 3932 status
 
 # create-react-router downloads its template from a code host, which CI cannot reach. So the host
 # is made by hand from the files of the official "minimal" template (remix-run/
-# react-router-templates, minimal/), kept in e2e/hosts/react-router/ (the browser suite's host
+# react-router-templates, minimal/), kept in e2e/target_react_router_test.go (the browser suite's host
 # too): package.json, app/root.tsx, app/routes.ts, app/routes/home.tsx, react-router.config.ts,
-# vite.config.ts, tsconfig.json and .gitignore (stored as _gitignore), its Tailwind styling left
+# vite.config.ts, tsconfig.json and .gitignore, its Tailwind styling left
 # out, versions pinned to React Router 8.4.0.
 say "brownfield host: hand-made from React Router's minimal template (pinned 8.4.0)"
 host="$scratch/host"

@@ -13,7 +13,8 @@
 //   <ul data-mono-accounts></ul>               the signed-in user's linked accounts, from your server's
 //                                              GET /api/mono/accounts, on load and after each link (optional)
 //
-// Events, dispatched on root as CustomEvents (the same vocabulary as the framework bindings):
+// Events, dispatched on root as CustomEvents that bubble (the same vocabulary as the framework
+// bindings; a root inside the page, like <mono-connect-button>, is heard on document too):
 //   mono-connect:linked     detail {accountId, reference}
 //   mono-connect:cancelled  detail {reference}: the widget closed without a success
 //   mono-connect:error      detail Error
@@ -60,7 +61,7 @@ export function wireMonoConnect(config, root = document) {
     }, () => {});
   };
 
-  const emit = (name, detail) => root.dispatchEvent(new CustomEvent(`mono-connect:${name}`, { detail }));
+  const emit = (name, detail) => root.dispatchEvent(new CustomEvent(`mono-connect:${name}`, { detail, bubbles: true }));
 
   const mono = createMonoConnect({
     ...config,
