@@ -183,10 +183,14 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	os.RemoveAll(dir)
 	args := []string{"--framework", tg.Name, "--lang", lang}
 	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true}
+	// Every language runs every flow (issue #14: link, cancel, double click, reauth and pay, in ts
+	// and in js); ts (and a one-language target) also opens a bank directly, js leaves the choice
+	// to the widget, so both of --institution's paths run in a browser.
+	args = append(args, "--features", everyFeature)
+	app.reauth, app.payments = true, true
 	if lang == "ts" || len(tg.Langs) == 1 {
-		// Every feature, and a bank opened directly.
-		args = append(args, "--features", brownfieldFeatures, "--institution", testInstitution)
-		app.institution, app.reauth, app.payments = testInstitution, true, true
+		args = append(args, "--institution", testInstitution)
+		app.institution = testInstitution
 	}
 	scaffold(t, r, dir, args...)
 	server := recordedServerDir(t, dir)
@@ -232,7 +236,7 @@ func brownfield(t *testing.T, tg target, r recipe, variant string) {
 	timings.time(t.Name()+": create the host app with the framework's generator", func() { r.host(t, dir) })
 	// No --framework, no --lang: brownfield detects them from the host. Every feature, so the
 	// reauth and pay flows run on the mounted page too.
-	scaffold(t, r, dir, "--features", brownfieldFeatures)
+	scaffold(t, r, dir, "--features", everyFeature)
 	var rec struct {
 		Answers struct {
 			Framework  string `json:"framework"`
@@ -268,8 +272,8 @@ func brownfield(t *testing.T, tg target, r recipe, variant string) {
 	serveAndRun(t, r, dir, server, app, page, flows...)
 }
 
-// brownfieldFeatures: every feature, as greenfield ts gets.
-const brownfieldFeatures = "link,reauth,payments,events"
+// everyFeature: what every app is scaffolded with, greenfield and brownfield, so every flow runs.
+const everyFeature = "link,reauth,payments,events"
 
 // serveAndRun starts the fake Mono, the generated Go server, the app and the frontend in front of
 // them, then runs the flows.

@@ -51,8 +51,10 @@ func TestHarness(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// In a folder named mono-connect, as every target writes it: E2E_MUTATE finds the
+			// core there (findCoreModule).
 			for name, content := range derived {
-				write("src/"+name, string(content))
+				write("src/mono-connect/"+name, string(content))
 			}
 		}
 	}
@@ -108,7 +110,7 @@ const harnessIndexHTML = `<!doctype html>
 </html>
 `
 
-const harnessMainJS = `import { createMonoConnect, statusText } from './mono-connect.js';
+const harnessMainJS = `import { createMonoConnect, statusText } from './mono-connect/mono-connect.js';
 
 const $ = (sel) => document.querySelector(sel);
 const addEvent = (name) => {
