@@ -291,3 +291,40 @@ func TestInterruptAtEachFile(t *testing.T) {
 		}
 	}
 }
+
+// A file our code in the project's layout, whose layout the record holds (init --format recorded
+// it), keeps that digest on a re-run; one whose layout the record does not hold keeps ours, so a
+// formatter run outside mono-connect changes no record.
+func TestSettleKeepsARecordedLayout(t *testing.T) {
+	root := t.TempDir()
+	ours, formatted := "export const a = 'x';\n", "export const a = \"x\"\n"
+	mustWrite(t, filepath.Join(root, "a.ts"), formatted)
+	mustWrite(t, filepath.Join(root, "b.ts"), formatted)
+	digestOf := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
+	prev := &generate.Record{Files: []generate.RecordFile{
+		{Path: "a.ts", Kind: generate.KindOwned, SHA256: digestOf(formatted)},
+		{Path: "b.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+	}}
+	next := &generate.Record{Files: []generate.RecordFile{
+		{Path: "a.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+		{Path: "b.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+	}}
+	p := plan(owned("a.ts", ours), owned("b.ts", ours), generate.File{Path: generate.RecordName, Kind: generate.KindOwned, Content: next.Encode(), Mode: 0o644})
+	p.Record = next
+	changes, err := Classify(root, p, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Settle(p, changes, prev)
+	if a, _ := p.Record.File("a.ts"); a.SHA256 != digestOf(formatted) {
+		t.Errorf("a.ts: the recorded layout was forgotten: %s", a.SHA256)
+	}
+	if b, _ := p.Record.File("b.ts"); b.SHA256 != digestOf(ours) {
+		t.Errorf("b.ts: a layout nobody recorded was recorded: %s", b.SHA256)
+	}
+	for _, c := range changes {
+		if c.Path == generate.RecordName && string(c.Content) != string(p.Record.Encode()) {
+			t.Error("the record file's change does not hold the settled record")
+		}
+	}
+}
