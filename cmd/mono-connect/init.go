@@ -149,10 +149,15 @@ func initRun(o *initOptions) error {
 	project := os.DirFS(root)
 
 	in := generate.ResolveInput{Flags: o.flags, Record: prev, Dir: o.Dir, Root: root, DirExists: state.exists, DirEmpty: state.empty}
+	ws, err := findWorkspace(root)
+	if err != nil {
+		return err
+	}
 	if state.exists {
 		if in.Detection, err = generate.Detect(project); err != nil {
 			return err
 		}
+		in.Detection.InWorkspace(ws)
 	}
 	in.GoModule, in.GoModuleErr = findGoModule(root)
 
@@ -167,7 +172,7 @@ func initRun(o *initOptions) error {
 	opts := res.Options
 	opts.Installing = o.Install && !o.DryRun
 
-	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion()})
+	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion(), Workspace: ws})
 	if err != nil {
 		return err
 	}

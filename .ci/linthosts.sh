@@ -1,0 +1,622 @@
+#!/usr/bin/env bash
+# Living inside a strict app (issue 20, acceptance 1). One pnpm workspace, one git repository and
+# one `pnpm install` hold a host app per framework, each written here by hand the way its own
+# generator lays it out (not a mono-connect starter: the host is the user's app), with a strict
+# community lint preset, Prettier, and a real lint-staged pre-commit hook installed by
+# simple-git-hooks. Every host takes its dev tools from the workspace's `catalog:`.
+#
+# Per host: mono-connect init (detected; the project's Prettier formats what it wrote), then
+# `git commit` THROUGH the hook (lint-staged: prettier --write, eslint --fix on the staged files),
+# then the host's lint, type check and build pass and `generate --check` exits 0. Also: connect.js
+# went into package.json as `catalog:` (the workspace's catalog pins it), under the preset's key
+# order where the host had no dependencies block, and the package manager is pnpm.
+#
+#   bash .ci/linthosts.sh /path/to/mono-connect
+#
+# Hosts: react (Vite), next, vue (Vite), svelte (SvelteKit). Versions are pinned here and in the
+# catalog; the install prefers the shared npm cache and a persistent pnpm store.
+set -euo pipefail
+mc=$(realpath "$1")
+source "$(dirname "$0")/lib.sh"
+export npm_config_cache="${npm_config_cache:-$HOME/.npm}" npm_config_prefer_offline=true
+export NEXT_TELEMETRY_DISABLED=1 CI=1
+
+pnpm_version=10.34.9
+hosts=(react next vue svelte)
+
+work=$(mktemp -d)
+# LINTHOSTS_KEEP=1 keeps the workspace, to look at a failure.
+trap 'if [ -n "${LINTHOSTS_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
+ws=$work/ws
+mkdir -p "$ws/hosts"
+# pnpm from npm, on PATH: the hook calls it too.
+say "pnpm $pnpm_version (npm, shared cache)"
+(mkdir -p "$work/tools" && cd "$work/tools" && npm install --no-save --no-audit --no-fund --loglevel=error "pnpm@$pnpm_version" >/dev/null)
+export PATH="$work/tools/node_modules/.bin:$PATH"
+pnpm() { (cd "$ws" && command pnpm "$@"); }
+
+# ---- the workspace: one catalog for every host's tools -------------------------------------
+cat >"$ws/package.json" <<'EOF'
+{
+  "name": "lint-hosts",
+  "private": true,
+  "type": "module",
+  "devDependencies": {
+    "lint-staged": "catalog:",
+    "simple-git-hooks": "catalog:"
+  },
+  "simple-git-hooks": {
+    "pre-commit": "pnpm exec lint-staged"
+  }
+}
+EOF
+# @mono.co/connect.js is in the catalog as a workspace that already uses it elsewhere would have
+# it: mono-connect writes only inside the app's folder, so it references the workspace's entry.
+cat >"$ws/pnpm-workspace.yaml" <<'EOF'
+packages:
+  - hosts/*
+catalog:
+  '@antfu/eslint-config': 10.0.0
+  '@eslint/js': 10.0.1
+  '@mono.co/connect.js': 2.2.0
+  '@sveltejs/adapter-static': 4.0.1
+  '@sveltejs/kit': 3.2.0
+  '@sveltejs/vite-plugin-svelte': 7.3.1
+  '@types/node': 24.19.4
+  '@types/react': 19.3.3
+  '@types/react-dom': 19.3.0
+  '@vitejs/plugin-react': 6.3.0
+  '@vitejs/plugin-vue': 6.0.11
+  '@vue/tsconfig': 0.9.1
+  eslint: 10.16.0
+  eslint-config-next: 16.4.6
+  eslint-plugin-import-x: 4.18.1
+  eslint-plugin-react-hooks: 7.1.1
+  eslint-plugin-svelte: 3.24.1
+  eslint-plugin-unicorn: 80.0.0
+  globals: 17.15.0
+  lint-staged: 17.6.3
+  next: 16.4.6
+  prettier: 3.10.1
+  prettier-plugin-svelte: 4.1.1
+  react: 19.3.1
+  react-dom: 19.3.1
+  simple-git-hooks: 2.14.0
+  svelte: 5.57.3
+  svelte-check: 4.7.8
+  typescript: 6.0.3
+  typescript-eslint: 8.74.0
+  vite: 8.4.0
+  vue: 3.5.45
+  vue-tsc: 3.3.14
+EOF
+printf 'node_modules\ndist\n.next\n.svelte-kit\nbuild\n' >"$ws/.gitignore"
+
+# lint_staged DIR GLOB: the host's hook config: Prettier, then ESLint's fixes, on staged files.
+lint_staged() {
+  cat >"$1/.lintstagedrc.json" <<EOF
+{
+  "$2": ["prettier --write --ignore-unknown", "eslint --fix --max-warnings 0 --no-warn-ignored"]
+}
+EOF
+}
+
+# ---- react: Vite, typescript-eslint strictTypeChecked, import order, kebab-case names ----------
+host_react() {
+  local d=$ws/hosts/react
+  mkdir -p "$d/src"
+  cat >"$d/package.json" <<'EOF'
+{
+  "name": "react-host",
+  "private": true,
+  "version": "0.0.0",
+  "type": "module",
+  "scripts": {
+    "build": "vite build",
+    "lint": "eslint . --max-warnings 0",
+    "typecheck": "tsc -p tsconfig.json --noEmit"
+  },
+  "dependencies": {
+    "react": "catalog:",
+    "react-dom": "catalog:"
+  },
+  "devDependencies": {
+    "@eslint/js": "catalog:",
+    "@types/react": "catalog:",
+    "@types/react-dom": "catalog:",
+    "@vitejs/plugin-react": "catalog:",
+    "eslint": "catalog:",
+    "eslint-plugin-import-x": "catalog:",
+    "eslint-plugin-react-hooks": "catalog:",
+    "eslint-plugin-unicorn": "catalog:",
+    "globals": "catalog:",
+    "prettier": "catalog:",
+    "typescript": "catalog:",
+    "typescript-eslint": "catalog:",
+    "vite": "catalog:"
+  }
+}
+EOF
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "lib": ["ES2022", "DOM", "DOM.Iterable"],
+    "module": "ESNext",
+    "moduleResolution": "bundler",
+    "jsx": "react-jsx",
+    "types": ["vite/client"],
+    "strict": true,
+    "noUnusedLocals": true,
+    "noUnusedParameters": true,
+    "noFallthroughCasesInSwitch": true,
+    "noUncheckedIndexedAccess": true,
+    "verbatimModuleSyntax": true,
+    "skipLibCheck": true,
+    "noEmit": true
+  },
+  "include": ["src"]
+}
+EOF
+  cat >"$d/eslint.config.js" <<'EOF'
+import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import importX from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+import unicorn from 'eslint-plugin-unicorn'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig([
+  globalIgnores(['dist']),
+  js.configs.recommended,
+  reactHooks.configs.flat.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.strictTypeChecked, tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    languageOptions: { globals: globals.browser },
+    plugins: { 'import-x': importX, unicorn },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'import-x/order': ['error', { 'newlines-between': 'always', alphabetize: { order: 'asc' } }],
+      'import-x/no-duplicates': 'error',
+      'unicorn/filename-case': ['error', { case: 'kebabCase' }],
+      'unicorn/prefer-node-protocol': 'error',
+    },
+  },
+])
+EOF
+  cat >"$d/.prettierrc.json" <<'EOF'
+{ "semi": false, "singleQuote": true }
+EOF
+  lint_staged "$d" "*.{js,jsx,ts,tsx,json}"
+  cat >"$d/vite.config.ts" <<'EOF'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({ plugins: [react()] })
+EOF
+  cat >"$d/index.html" <<'EOF'
+<!doctype html>
+<html lang="en">
+  <head><meta charset="UTF-8" /><title>host</title></head>
+  <body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body>
+</html>
+EOF
+  cat >"$d/src/main.tsx" <<'EOF'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+
+import { App } from './app'
+
+const root = document.getElementById('root')
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+}
+EOF
+  cat >"$d/src/app.tsx" <<'EOF'
+export function App() {
+  return <h1>Host</h1>
+}
+EOF
+}
+
+# ---- next: eslint-config-next (core-web-vitals, typescript) + strictTypeChecked, kebab-case --
+host_next() {
+  local d=$ws/hosts/next
+  mkdir -p "$d/app"
+  cat >"$d/package.json" <<'EOF'
+{
+  "name": "next-host",
+  "private": true,
+  "version": "0.1.0",
+  "scripts": {
+    "build": "next build",
+    "lint": "eslint . --max-warnings 0",
+    "typecheck": "next typegen && tsc --noEmit"
+  },
+  "dependencies": {
+    "next": "catalog:",
+    "react": "catalog:",
+    "react-dom": "catalog:"
+  },
+  "devDependencies": {
+    "@types/node": "catalog:",
+    "@types/react": "catalog:",
+    "@types/react-dom": "catalog:",
+    "eslint": "catalog:",
+    "eslint-config-next": "catalog:",
+    "eslint-plugin-unicorn": "catalog:",
+    "prettier": "catalog:",
+    "typescript": "catalog:",
+    "typescript-eslint": "catalog:"
+  }
+}
+EOF
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "lib": ["dom", "dom.iterable", "esnext"],
+    "allowJs": true,
+    "skipLibCheck": true,
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "noEmit": true,
+    "esModuleInterop": true,
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "resolveJsonModule": true,
+    "isolatedModules": true,
+    "jsx": "react-jsx",
+    "incremental": true,
+    "plugins": [{ "name": "next" }],
+    "paths": { "@/*": ["./*"] }
+  },
+  "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+  "exclude": ["node_modules"]
+}
+EOF
+  cat >"$d/eslint.config.mjs" <<'EOF'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTs from 'eslint-config-next/typescript'
+import unicorn from 'eslint-plugin-unicorn'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts']),
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.strictTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    plugins: { unicorn },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'import/order': ['error', { 'newlines-between': 'always', alphabetize: { order: 'asc' } }],
+      'unicorn/filename-case': ['error', { case: 'kebabCase' }],
+    },
+  },
+])
+EOF
+  cat >"$d/.prettierrc.json" <<'EOF'
+{ "semi": false, "singleQuote": true }
+EOF
+  lint_staged "$d" "*.{js,mjs,jsx,ts,tsx,json}"
+  cat >"$d/next.config.ts" <<'EOF'
+import type { NextConfig } from 'next'
+
+const nextConfig: NextConfig = {}
+
+export default nextConfig
+EOF
+  cat >"$d/app/layout.tsx" <<'EOF'
+import type { ReactNode } from 'react'
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  )
+}
+EOF
+  cat >"$d/app/page.tsx" <<'EOF'
+export default function Home() {
+  return <h1>Host</h1>
+}
+EOF
+}
+
+# ---- vue: Vite, @antfu/eslint-config (stylistic, import order, package.json key order) ------
+# Vue is a devDependency (a static SPA build), so the host has no dependencies block: the one
+# init adds must land where the preset's key order wants it (before devDependencies).
+host_vue() {
+  local d=$ws/hosts/vue
+  mkdir -p "$d/src"
+  cat >"$d/package.json" <<'EOF'
+{
+  "name": "vue-host",
+  "type": "module",
+  "version": "0.0.0",
+  "private": true,
+  "scripts": {
+    "build": "vite build",
+    "lint": "eslint . --max-warnings 0",
+    "typecheck": "vue-tsc --noEmit -p tsconfig.json"
+  },
+  "devDependencies": {
+    "@antfu/eslint-config": "catalog:",
+    "@vitejs/plugin-vue": "catalog:",
+    "@vue/tsconfig": "catalog:",
+    "eslint": "catalog:",
+    "prettier": "catalog:",
+    "typescript": "catalog:",
+    "vite": "catalog:",
+    "vue": "catalog:",
+    "vue-tsc": "catalog:"
+  },
+  "pnpm": {
+    "overrides": {}
+  }
+}
+EOF
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+  "extends": "@vue/tsconfig/tsconfig.dom.json",
+  "compilerOptions": {
+    "types": ["vite/client"],
+    "noUncheckedIndexedAccess": true,
+    "noEmit": true
+  },
+  "include": ["src/**/*.ts", "src/**/*.vue"]
+}
+EOF
+  cat >"$d/eslint.config.js" <<'EOF'
+import antfu from '@antfu/eslint-config'
+
+export default antfu({
+  vue: true,
+  typescript: true,
+})
+EOF
+  cat >"$d/.prettierrc.json" <<'EOF'
+{ "semi": false, "singleQuote": true }
+EOF
+  lint_staged "$d" "*.{js,ts,vue,json}"
+  cat >"$d/vite.config.ts" <<'EOF'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+export default defineConfig({ plugins: [vue()] })
+EOF
+  cat >"$d/index.html" <<'EOF'
+<!doctype html>
+<html lang="en">
+  <head><meta charset="UTF-8"><title>host</title></head>
+  <body><div id="app"></div><script type="module" src="/src/main.ts"></script></body>
+</html>
+EOF
+  cat >"$d/src/main.ts" <<'EOF'
+import { createApp } from 'vue'
+import App from './App.vue'
+
+createApp(App).mount('#app')
+EOF
+  cat >"$d/src/App.vue" <<'EOF'
+<script setup lang="ts">
+const title = 'Host'
+</script>
+
+<template>
+  <h1>{{ title }}</h1>
+</template>
+EOF
+}
+
+# ---- svelte: SvelteKit as `sv create` lays it out with its eslint and prettier add-ons (tabs) -
+host_svelte() {
+  local d=$ws/hosts/svelte
+  mkdir -p "$d/src/routes"
+  cat >"$d/package.json" <<'EOF'
+{
+	"name": "svelte-host",
+	"private": true,
+	"version": "0.0.1",
+	"type": "module",
+	"scripts": {
+		"build": "vite build",
+		"lint": "prettier --check . && eslint . --max-warnings 0",
+		"typecheck": "svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings"
+	},
+	"devDependencies": {
+		"@eslint/js": "catalog:",
+		"@sveltejs/adapter-static": "catalog:",
+		"@sveltejs/kit": "catalog:",
+		"@sveltejs/vite-plugin-svelte": "catalog:",
+		"@types/node": "catalog:",
+		"eslint": "catalog:",
+		"eslint-plugin-svelte": "catalog:",
+		"globals": "catalog:",
+		"prettier": "catalog:",
+		"prettier-plugin-svelte": "catalog:",
+		"svelte": "catalog:",
+		"svelte-check": "catalog:",
+		"typescript": "catalog:",
+		"typescript-eslint": "catalog:",
+		"vite": "catalog:"
+	}
+}
+EOF
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+	"extends": "./.svelte-kit/tsconfig.json",
+	"compilerOptions": {
+		"allowJs": true,
+		"checkJs": true,
+		"esModuleInterop": true,
+		"forceConsistentCasingInFileNames": true,
+		"resolveJsonModule": true,
+		"skipLibCheck": true,
+		"sourceMap": true,
+		"strict": true,
+		"noUncheckedIndexedAccess": true,
+		"moduleResolution": "bundler"
+	}
+}
+EOF
+  cat >"$d/svelte.config.js" <<'EOF'
+import adapter from '@sveltejs/adapter-static';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	kit: { adapter: adapter({ fallback: 'index.html' }) }
+};
+
+export default config;
+EOF
+  cat >"$d/vite.config.ts" <<'EOF'
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({ plugins: [sveltekit()] });
+EOF
+  cat >"$d/eslint.config.js" <<'EOF'
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+import svelteConfig from './svelte.config.js';
+
+export default defineConfig(
+	globalIgnores(['build/', '.svelte-kit/']),
+	js.configs.recommended,
+	...ts.configs.strict,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		linterOptions: { reportUnusedDisableDirectives: 'error' },
+		rules: { 'no-undef': 'off' }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	}
+);
+EOF
+  cat >"$d/.prettierrc" <<'EOF'
+{
+	"useTabs": true,
+	"singleQuote": true,
+	"trailingComma": "none",
+	"printWidth": 100,
+	"plugins": ["prettier-plugin-svelte"],
+	"overrides": [{ "files": "*.svelte", "options": { "parser": "svelte" } }]
+}
+EOF
+  cat >"$d/.prettierignore" <<'EOF'
+# Package Managers
+package-lock.json
+pnpm-lock.yaml
+yarn.lock
+bun.lock
+bun.lockb
+
+# Miscellaneous
+/static/
+EOF
+  lint_staged "$d" "*.{js,ts,svelte,json}"
+  cat >"$d/src/app.d.ts" <<'EOF'
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+	namespace App {}
+}
+
+export {};
+EOF
+  cat >"$d/src/app.html" <<'EOF'
+<!doctype html>
+<html lang="en">
+	<head>
+		<meta charset="utf-8" />
+		%sveltekit.head%
+	</head>
+	<body data-sveltekit-preload-data="hover">
+		<div style="display: contents">%sveltekit.body%</div>
+	</body>
+</html>
+EOF
+  cat >"$d/src/routes/+page.svelte" <<'EOF'
+<h1>Host</h1>
+EOF
+}
+
+for h in "${hosts[@]}"; do "host_$h"; done
+
+say "one pnpm install for ${#hosts[@]} hosts (pnpm $pnpm_version, catalog in pnpm-workspace.yaml)"
+pnpm install --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
+  tail -40 "$work/install.log"
+  fail "pnpm install failed"
+}
+
+# The hosts are committed as the user's apps, through the hook: it proves the hosts themselves are
+# lint-clean, so that a failure after init is ours.
+(
+  cd "$ws"
+  git init -q -b main
+  git config user.email ci@example.com
+  git config user.name ci
+  git config core.hooksPath .git/hooks
+)
+pnpm exec simple-git-hooks >/dev/null
+[ -x "$ws/.git/hooks/pre-commit" ] || fail "simple-git-hooks installed no pre-commit hook"
+(cd "$ws" && git add -A && git commit -qm "the hosts") || fail "the hosts themselves do not pass their own hook"
+
+for h in "${hosts[@]}"; do
+  d=$ws/hosts/$h
+  say "$h: init (detected), commit through the hook, lint, type check, build, generate --check"
+  out=$("$mc" init "$d" --features link,reauth,payments,events --public-key test_pk_lint0hosts0ci --yes 2>&1) || { echo "$out"; fail "$h: init failed"; }
+  grep -q "formatted [0-9]* file(s) with the project's prettier" <<<"$out" || { echo "$out"; fail "$h: init did not run the project's Prettier"; }
+  grep -q 'package manager pnpm' <<<"$out" || { echo "$out"; fail "$h: init did not detect pnpm from the workspace"; }
+  # connect.js references the workspace's catalog, like every other dependency of the host.
+  node -e '
+    const p = require(process.argv[1]);
+    if (p.dependencies?.["@mono.co/connect.js"] !== "catalog:") { console.error("@mono.co/connect.js is", p.dependencies?.["@mono.co/connect.js"], "not catalog:"); process.exit(1) }
+    const keys = Object.keys(p), dep = keys.indexOf("dependencies"), dev = keys.indexOf("devDependencies");
+    if (dev >= 0 && dep > dev) { console.error("dependencies after devDependencies:", keys.join(", ")); process.exit(1) }
+  ' "$d/package.json" || fail "$h: package.json"
+  (cd "$ws" && git add -A && git commit -qm "mono-connect in $h") || fail "$h: the pre-commit hook refused the integration"
+  [ -z "$(cd "$ws" && git status --porcelain)" ] || { (cd "$ws" && git status --short); fail "$h: the hook left changes behind"; }
+  pnpm --filter "$h-host" run lint || fail "$h: lint"
+  pnpm --filter "$h-host" run typecheck || fail "$h: type check"
+  pnpm --filter "$h-host" run build >"$work/$h-build.log" 2>&1 || { tail -40 "$work/$h-build.log"; fail "$h: build"; }
+  "$mc" generate "$d" --check || fail "$h: generate --check after the hook"
+done
+say "lint hosts: ${hosts[*]}: committed through the hook, lint, type check, build and generate --check clean"
