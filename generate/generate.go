@@ -167,10 +167,18 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, err
 		}
 	}
+	var pkg []byte
+	if in.Project != nil {
+		pkg, _ = fs.ReadFile(in.Project, "package.json") // none: the default header
+	}
+	if b, ok := base["package.json"]; ok {
+		pkg = b
+	}
+	header := scriptHeaderFor(pkg)
 	for _, r := range owned {
 		content := r.Content
 		if !r.Vendored {
-			content = withHeader(r.Path, content)
+			content = withHeader(r.Path, content, header)
 		}
 		if err := put(File{Path: r.Path, Kind: KindOwned, Content: content, Mode: r.Mode}); err != nil {
 			return nil, err

@@ -166,8 +166,9 @@ func Resolve(changes []Change, policy Policy) error {
 // Settle writes the outcome of conflict resolution into the plan's record: every planned file the
 // user keeps (skipped now, or kept before) is recorded as theirs, so the next generate --check does
 // not report it as drift. An owned file left unchanged because it is our code in the project's
-// formatting keeps the digest prev recorded for that layout (init --format recorded it), so a
-// re-run does not forget it. It re-encodes the record and updates the record file's change.
+// formatting keeps the digest prev recorded: the layout init --format recorded, so a re-run does
+// not forget it, and a formatter's or linter's later rewrite does not make every generate rewrite
+// the record. It re-encodes the record and updates the record file's change.
 func Settle(plan *generate.Plan, changes []Change, prev *generate.Record) {
 	if plan.Record == nil {
 		return
@@ -181,9 +182,11 @@ func Settle(plan *generate.Plan, changes []Change, prev *generate.Record) {
 		case c.Action == Skip || c.Action == Keep:
 			plan.Record.MarkKept(c.Path, c.Old)
 			marked = true
-		case c.Action == Unchanged && !bytes.Equal(c.Old, c.Content) && recordedAs(prev, c.Path, c.Old):
-			plan.Record.RecordLayout(c.Path, c.Old)
-			marked = true
+		case c.Action == Unchanged && !bytes.Equal(c.Old, c.Content):
+			if rf, ok := prev.File(c.Path); ok && rf.Kind == generate.KindOwned && !rf.Kept {
+				plan.Record.SetDigest(c.Path, rf.SHA256)
+				marked = true
+			}
 		}
 	}
 	if !marked {
