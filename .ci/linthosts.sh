@@ -13,7 +13,8 @@
 #
 #   bash .ci/linthosts.sh /path/to/mono-connect
 #
-# Hosts: react (Vite), next, vue (Vite), svelte (SvelteKit). Versions are pinned here and in the
+# Hosts: react (Vite), next, vue (Vite), svelte (SvelteKit); not yet nuxt, angular, solid, preact,
+# astro, react-router, vanilla. Versions are pinned here and in the
 # catalog; the install prefers the shared npm cache and a persistent pnpm store.
 set -euo pipefail
 mc=$(realpath "$1")
@@ -258,6 +259,7 @@ host_next() {
     "@types/react-dom": "catalog:",
     "eslint": "catalog:",
     "eslint-config-next": "catalog:",
+    "eslint-plugin-import-x": "catalog:",
     "eslint-plugin-unicorn": "catalog:",
     "prettier": "catalog:",
     "typescript": "catalog:",
@@ -293,6 +295,7 @@ EOF
 import { defineConfig, globalIgnores } from 'eslint/config'
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
+import importX from 'eslint-plugin-import-x'
 import unicorn from 'eslint-plugin-unicorn'
 import tseslint from 'typescript-eslint'
 
@@ -308,10 +311,11 @@ export default defineConfig([
     },
   },
   {
-    plugins: { unicorn },
+    // import-x's order: eslint-plugin-import's (which eslint-config-next brings) crashes on ESLint 10.
+    plugins: { 'import-x': importX, unicorn },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      'import/order': ['error', { 'newlines-between': 'always', alphabetize: { order: 'asc' } }],
+      'import-x/order': ['error', { 'newlines-between': 'always', alphabetize: { order: 'asc' } }],
       'unicorn/filename-case': ['error', { case: 'kebabCase' }],
     },
   },
@@ -468,7 +472,8 @@ host_svelte() {
 EOF
   cat >"$d/tsconfig.json" <<'EOF'
 {
-	"extends": "./.svelte-kit/tsconfig.json",
+	"extends": "$app/tsconfig",
+	"include": ["src", "*"],
 	"compilerOptions": {
 		"allowJs": true,
 		"checkJs": true,
@@ -483,30 +488,23 @@ EOF
 	}
 }
 EOF
-  cat >"$d/svelte.config.js" <<'EOF'
-import adapter from '@sveltejs/adapter-static';
-
-/** @type {import('@sveltejs/kit').Config} */
-const config = {
-	kit: { adapter: adapter({ fallback: 'index.html' }) }
-};
-
-export default config;
-EOF
+  # SvelteKit 3: the kit's options are the Vite plugin's (no svelte.config.js).
   cat >"$d/vite.config.ts" <<'EOF'
+import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
-export default defineConfig({ plugins: [sveltekit()] });
+export default defineConfig({
+	plugins: [sveltekit({ adapter: adapter({ fallback: 'index.html' }) })]
+});
 EOF
+  printf 'node_modules\n\n# Output\n.output\n.vercel\n.netlify\n.wrangler\n/.svelte-kit\n/build\n\n# OS\n.DS_Store\nThumbs.db\n\n# Env\n.env\n.env.*\n!.env.example\n!.env.test\n\n# Vite\nvite.config.js.timestamp-*\nvite.config.ts.timestamp-*\n' >"$d/.gitignore"
   cat >"$d/eslint.config.js" <<'EOF'
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-
-import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
 	globalIgnores(['build/', '.svelte-kit/']),
@@ -524,8 +522,7 @@ export default defineConfig(
 			parserOptions: {
 				projectService: true,
 				extraFileExtensions: ['.svelte'],
-				parser: ts.parser,
-				svelteConfig
+				parser: ts.parser
 			}
 		}
 	}
@@ -581,42 +578,62 @@ EOF
 for h in "${hosts[@]}"; do "host_$h"; done
 
 say "one pnpm install for ${#hosts[@]} hosts (pnpm $pnpm_version, catalog in pnpm-workspace.yaml)"
-pnpm install --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
-  tail -40 "$work/install.log"
-  fail "pnpm install failed"
+install() {
+  pnpm install --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
+    tail -40 "$work/install.log"
+    fail "pnpm install failed"
+  }
 }
+install
 
-# The hosts are committed as the user's apps, through the hook: it proves the hosts themselves are
-# lint-clean, so that a failure after init is ours.
+# The hosts are the user's apps, committed before mono-connect comes (without the hook: their
+# own files are linted with ours after init, by the hook's files and by each app's lint).
 (
   cd "$ws"
   git init -q -b main
   git config user.email ci@example.com
   git config user.name ci
-  git config core.hooksPath .git/hooks
+  git add -A
+  git commit -qm "the hosts" --no-verify
 )
 pnpm exec simple-git-hooks >/dev/null
 [ -x "$ws/.git/hooks/pre-commit" ] || fail "simple-git-hooks installed no pre-commit hook"
-(cd "$ws" && git add -A && git commit -qm "the hosts") || fail "the hosts themselves do not pass their own hook"
 
 for h in "${hosts[@]}"; do
   d=$ws/hosts/$h
-  say "$h: init (detected), commit through the hook, lint, type check, build, generate --check"
+  say "$h: init (detected: pnpm from the workspace, the app's Prettier formats what it writes)"
   out=$("$mc" init "$d" --features link,reauth,payments,events --public-key test_pk_lint0hosts0ci --yes 2>&1) || { echo "$out"; fail "$h: init failed"; }
   grep -q "formatted [0-9]* file(s) with the project's prettier" <<<"$out" || { echo "$out"; fail "$h: init did not run the project's Prettier"; }
-  grep -q 'package manager pnpm' <<<"$out" || { echo "$out"; fail "$h: init did not detect pnpm from the workspace"; }
-  # connect.js references the workspace's catalog, like every other dependency of the host.
+  grep -q 'package manager pnpm (../../pnpm-workspace.yaml)' <<<"$out" || { echo "$out"; fail "$h: init did not take pnpm from the workspace"; }
+  # connect.js references the workspace's catalog like every other dependency of the host, and a
+  # dependencies block init had to add (vue) sits where the key order wants it.
   node -e '
     const p = require(process.argv[1]);
-    if (p.dependencies?.["@mono.co/connect.js"] !== "catalog:") { console.error("@mono.co/connect.js is", p.dependencies?.["@mono.co/connect.js"], "not catalog:"); process.exit(1) }
+    const v = p.dependencies && p.dependencies["@mono.co/connect.js"];
+    if (v !== "catalog:") { console.error("@mono.co/connect.js is", v, "not catalog:"); process.exit(1) }
     const keys = Object.keys(p), dep = keys.indexOf("dependencies"), dev = keys.indexOf("devDependencies");
     if (dev >= 0 && dep > dev) { console.error("dependencies after devDependencies:", keys.join(", ")); process.exit(1) }
   ' "$d/package.json" || fail "$h: package.json"
-  (cd "$ws" && git add -A && git commit -qm "mono-connect in $h") || fail "$h: the pre-commit hook refused the integration"
-  [ -z "$(cd "$ws" && git status --porcelain)" ] || { (cd "$ws" && git status --short); fail "$h: the hook left changes behind"; }
-  pnpm --filter "$h-host" run lint || fail "$h: lint"
-  pnpm --filter "$h-host" run typecheck || fail "$h: type check"
+  "$mc" generate "$d" --check >/dev/null || fail "$h: generate --check right after init --format"
+done
+say "pnpm install: connect.js from the catalog"
+install
+
+for h in "${hosts[@]}"; do
+  d=$ws/hosts/$h
+  say "$h: commit through the hook (lint-staged: prettier --write, eslint --fix), lint, type check, build, generate --check"
+  (cd "$ws" && git add -A "hosts/$h" && git commit -qm "mono-connect in $h") >"$work/$h-commit.log" 2>&1 || {
+    cat "$work/$h-commit.log"
+    fail "$h: the pre-commit hook refused the integration"
+  }
+  grep -q 'eslint --fix' "$work/$h-commit.log" || { cat "$work/$h-commit.log"; fail "$h: the commit did not run the lint-staged hook"; }
+  [ -z "$(cd "$ws" && git status --porcelain "hosts/$h")" ] || { (cd "$ws" && git status --short "hosts/$h"); fail "$h: the hook left changes behind"; }
+  [ "$(cd "$d" && git show --stat --format= HEAD -- . | wc -l)" -gt 10 ] || fail "$h: the commit holds too few files"
+  pnpm --filter "$h-host" run lint >"$work/$h-lint.log" 2>&1 || { cat "$work/$h-lint.log"; fail "$h: lint"; }
+  pnpm --filter "$h-host" run typecheck >"$work/$h-typecheck.log" 2>&1 || { cat "$work/$h-typecheck.log"; fail "$h: type check"; }
   pnpm --filter "$h-host" run build >"$work/$h-build.log" 2>&1 || { tail -40 "$work/$h-build.log"; fail "$h: build"; }
   "$mc" generate "$d" --check || fail "$h: generate --check after the hook"
+  out=$("$mc" generate "$d")
+  if grep -Eq '^  (create|update|delete|conflict) ' <<<"$out"; then echo "$out"; fail "$h: generate rewrote files after the hook"; fi
 done
-say "lint hosts: ${hosts[*]}: committed through the hook, lint, type check, build and generate --check clean"
+say "lint hosts: ${hosts[*]}: committed through the hook; lint, type check, build and generate --check clean"
