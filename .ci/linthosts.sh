@@ -102,6 +102,17 @@ lint_staged() {
 EOF
 }
 
+# vite_spa DIR PLUGIN ENTRY: what a Vite single-page app shares (React's and Vue's): Prettier
+# without semicolons, the hook, vite.config.ts with the framework's PLUGIN, index.html loading
+# src/ENTRY.
+vite_spa() {
+  local d=$1 plugin=$2 entry=$3
+  printf '{ "semi": false, "singleQuote": true }\n' >"$d/.prettierrc.json"
+  lint_staged "$d" "*.{js,jsx,ts,tsx,vue,json}"
+  printf "import %s from '@vitejs/plugin-%s'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [%s()] })\n" "$plugin" "$plugin" "$plugin" >"$d/vite.config.ts"
+  printf '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>host</title></head>\n  <body><div id="%s"></div><script type="module" src="/src/%s"></script></body>\n</html>\n' "$([ "$plugin" = vue ] && echo app || echo root)" "$entry" >"$d/index.html"
+}
+
 # ---- react: Vite, typescript-eslint strictTypeChecked, import order, kebab-case names ----------
 host_react() {
   local d=$ws/hosts/react
@@ -195,23 +206,7 @@ export default defineConfig([
   },
 ])
 EOF
-  cat >"$d/.prettierrc.json" <<'EOF'
-{ "semi": false, "singleQuote": true }
-EOF
-  lint_staged "$d" "*.{js,jsx,ts,tsx,json}"
-  cat >"$d/vite.config.ts" <<'EOF'
-import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
-
-export default defineConfig({ plugins: [react()] })
-EOF
-  cat >"$d/index.html" <<'EOF'
-<!doctype html>
-<html lang="en">
-  <head><meta charset="UTF-8" /><title>host</title></head>
-  <body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body>
-</html>
-EOF
+  vite_spa "$d" react main.tsx
   cat >"$d/src/main.tsx" <<'EOF'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -345,7 +340,11 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
 EOF
   cat >"$d/app/page.tsx" <<'EOF'
 export default function Home() {
-  return <h1>Host</h1>
+  return (
+    <main>
+      <h1>Host</h1>
+    </main>
+  )
 }
 EOF
 }
@@ -402,23 +401,7 @@ export default antfu({
   typescript: true,
 })
 EOF
-  cat >"$d/.prettierrc.json" <<'EOF'
-{ "semi": false, "singleQuote": true }
-EOF
-  lint_staged "$d" "*.{js,ts,vue,json}"
-  cat >"$d/vite.config.ts" <<'EOF'
-import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
-
-export default defineConfig({ plugins: [vue()] })
-EOF
-  cat >"$d/index.html" <<'EOF'
-<!doctype html>
-<html lang="en">
-  <head><meta charset="UTF-8"><title>host</title></head>
-  <body><div id="app"></div><script type="module" src="/src/main.ts"></script></body>
-</html>
-EOF
+  vite_spa "$d" vue main.ts
   cat >"$d/src/main.ts" <<'EOF'
 import { createApp } from 'vue'
 import App from './App.vue'
@@ -561,13 +544,8 @@ EOF
   cat >"$d/src/app.html" <<'EOF'
 <!doctype html>
 <html lang="en">
-	<head>
-		<meta charset="utf-8" />
-		%sveltekit.head%
-	</head>
-	<body data-sveltekit-preload-data="hover">
-		<div style="display: contents">%sveltekit.body%</div>
-	</body>
+	<head>%sveltekit.head%</head>
+	<body>%sveltekit.body%</body>
 </html>
 EOF
   cat >"$d/src/routes/+page.svelte" <<'EOF'
@@ -579,7 +557,7 @@ for h in "${hosts[@]}"; do "host_$h"; done
 
 say "one pnpm install for ${#hosts[@]} hosts (pnpm $pnpm_version, catalog in pnpm-workspace.yaml)"
 install() {
-  pnpm install --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
+  pnpm install --no-frozen-lockfile --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
     tail -40 "$work/install.log"
     fail "pnpm install failed"
   }
