@@ -23,7 +23,8 @@ export npm_config_cache="${npm_config_cache:-$HOME/.npm}" npm_config_prefer_offl
 export NEXT_TELEMETRY_DISABLED=1 CI=1
 
 pnpm_version=10.34.9
-hosts=(react next vue svelte)
+# LINTHOSTS="vue svelte" runs some of them (when working on one).
+read -ra hosts <<<"${LINTHOSTS:-react next vue svelte}"
 
 work=$(mktemp -d)
 # LINTHOSTS_KEEP=1 keeps the workspace, to look at a failure.
@@ -109,7 +110,8 @@ vite_spa() {
   local d=$1 plugin=$2 entry=$3
   printf '{ "semi": false, "singleQuote": true }\n' >"$d/.prettierrc.json"
   lint_staged "$d" "*.{js,jsx,ts,tsx,vue,json}"
-  printf "import %s from '@vitejs/plugin-%s'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [%s()] })\n" "$plugin" "$plugin" "$plugin" >"$d/vite.config.ts"
+  # One plugin per line: antfu's reasonable-newline wants it so (Vue's preset lints this file).
+  printf "import %s from '@vitejs/plugin-%s'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [\n    %s(),\n  ],\n})\n" "$plugin" "$plugin" "$plugin" >"$d/vite.config.ts"
   printf '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>host</title></head>\n  <body><div id="%s"></div><script type="module" src="/src/%s"></script></body>\n</html>\n' "$([ "$plugin" = vue ] && echo app || echo root)" "$entry" >"$d/index.html"
 }
 
@@ -563,6 +565,9 @@ install() {
   }
 }
 install
+# The SvelteKit host checks its formatting in its lint, as `sv create` with Prettier sets it up: its
+# files start formatted, as that generator leaves them.
+if [ -d "$ws/hosts/svelte" ]; then pnpm --filter svelte-host exec prettier --write . >/dev/null; fi
 
 # The hosts are the user's apps, committed before mono-connect comes (without the hook: their
 # own files are linted with ours after init, by the hook's files and by each app's lint).
