@@ -23,7 +23,8 @@ export npm_config_cache="${npm_config_cache:-$HOME/.npm}" npm_config_prefer_offl
 export NEXT_TELEMETRY_DISABLED=1 CI=1
 
 pnpm_version=10.34.9
-# LINTHOSTS="vue svelte" runs some of them (when working on one).
+# LINTHOSTS="vue svelte" runs some of them (when working on one): two at least, since lint-staged
+# runs a lone config from the repository's root, where no host's tools are.
 read -ra hosts <<<"${LINTHOSTS:-react next vue svelte}"
 
 work=$(mktemp -d)
