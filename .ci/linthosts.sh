@@ -13,7 +13,7 @@
 #
 #   bash .ci/linthosts.sh /path/to/mono-connect
 #
-# Hosts: react (Vite), next, vue (Vite), svelte (SvelteKit); not yet nuxt, angular, solid, preact,
+# Hosts: react (Vite), next, vue (Vite), nuxt, svelte (SvelteKit); not yet angular, solid, preact,
 # astro, react-router, vanilla. Versions are pinned here and in the
 # catalog; the install prefers the shared npm cache and a persistent pnpm store.
 set -euo pipefail
@@ -25,7 +25,7 @@ export NEXT_TELEMETRY_DISABLED=1 CI=1
 pnpm_version=10.34.9
 # LINTHOSTS="vue svelte" runs some of them (when working on one): two at least, since lint-staged
 # runs a lone config from the repository's root, where no host's tools are.
-read -ra hosts <<<"${LINTHOSTS:-react next vue svelte}"
+read -ra hosts <<<"${LINTHOSTS:-react next vue nuxt svelte}"
 
 work=$(mktemp -d)
 # LINTHOSTS_KEEP=1 keeps the workspace, to look at a failure.
@@ -80,6 +80,7 @@ catalog:
   globals: 17.15.0
   lint-staged: 17.6.3
   next: 16.4.6
+  nuxt: 4.5.2
   prettier: 3.10.1
   prettier-plugin-svelte: 4.1.1
   react: 19.3.1
@@ -91,6 +92,7 @@ catalog:
   typescript-eslint: 8.74.0
   vite: 8.4.0
   vue: 3.5.45
+  vue-router: 5.5.1
   vue-tsc: 3.3.14
 EOF
 printf 'node_modules\ndist\n.next\n.svelte-kit\nbuild\n' >"$ws/.gitignore"
@@ -553,6 +555,65 @@ EOF
 EOF
   cat >"$d/src/routes/+page.svelte" <<'EOF'
 <h1>Host</h1>
+EOF
+}
+
+# ---- nuxt: Nuxt 4 (app/ folder), @antfu/eslint-config, Prettier, the hook ------------------
+host_nuxt() {
+  local d=$ws/hosts/nuxt
+  mkdir -p "$d/app"
+  cat >"$d/package.json" <<'EOF'
+{
+  "name": "nuxt-host",
+  "type": "module",
+  "private": true,
+  "scripts": {
+    "build": "nuxt build",
+    "lint": "eslint . --max-warnings 0",
+    "postinstall": "nuxt prepare",
+    "typecheck": "nuxt typecheck"
+  },
+  "dependencies": {
+    "nuxt": "catalog:",
+    "vue": "catalog:",
+    "vue-router": "catalog:"
+  },
+  "devDependencies": {
+    "@antfu/eslint-config": "catalog:",
+    "eslint": "catalog:",
+    "prettier": "catalog:",
+    "typescript": "catalog:",
+    "vue-tsc": "catalog:"
+  }
+}
+EOF
+  cat >"$d/nuxt.config.ts" <<'EOF'
+export default defineNuxtConfig({
+  compatibilityDate: '2025-07-15',
+  devtools: { enabled: false },
+})
+EOF
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+  "references": [
+    { "path": "./.nuxt/tsconfig.app.json" },
+    { "path": "./.nuxt/tsconfig.server.json" },
+    { "path": "./.nuxt/tsconfig.shared.json" },
+    { "path": "./.nuxt/tsconfig.node.json" }
+  ],
+  "files": []
+}
+EOF
+  printf "import antfu from '@antfu/eslint-config'\n\nexport default antfu({ vue: true, typescript: true })\n" >"$d/eslint.config.js"
+  printf '{ "semi": false, "singleQuote": true }\n' >"$d/.prettierrc.json"
+  printf 'node_modules\n.nuxt\n.output\n.data\n.nitro\n.cache\ndist\n' >"$d/.gitignore"
+  lint_staged "$d" "*.{js,ts,vue,json}"
+  cat >"$d/app/app.vue" <<'EOF'
+<template>
+  <main>
+    <h1>Host</h1>
+  </main>
+</template>
 EOF
 }
 
