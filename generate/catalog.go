@@ -3,6 +3,7 @@ package generate
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -136,8 +137,19 @@ func addToCatalog(src []byte, c *yamlCatalog, name, version string) ([]byte, err
 //   - Bun's catalog in package.json itself (`workspaces.catalog`, or a top-level `catalog`).
 //
 // Anything else gets the exact version and no other file.
-func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error)) (string, []byte, *File, error) {
+//
+// A package of a pnpm workspace whose catalog (in the workspace's root, above the project) pins
+// connect.js gets "catalog:" too; one whose catalog does not gets the exact version, since the
+// workspace's file is outside the project and mono-connect writes only inside it (the README says
+// how to move it into the catalog).
+func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error), ws *Workspace) (string, []byte, *File, error) {
 	if current, listed := dependencyVersion(pkg, ConnectPackage); listed && current != catalogRef {
+		return ConnectVersion, pkg, nil, nil
+	}
+	if ws != nil && ws.Catalog != nil && !hasYAMLCatalog(read) {
+		if ws.Catalog.has(ConnectPackage) {
+			return catalogRef, pkg, nil, nil
+		}
 		return ConnectVersion, pkg, nil, nil
 	}
 	for _, file := range yamlCatalogFiles {
@@ -175,6 +187,39 @@ func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error)) (string, 
 		return ConnectVersion, pkg, nil, err
 	}
 	return catalogRef, merged, nil, nil
+}
+
+// hasYAMLCatalog reports whether the project itself has a pnpm or Yarn default catalog (which then
+// comes before its workspace's).
+func hasYAMLCatalog(read func(string) ([]byte, bool, error)) bool {
+	for _, file := range yamlCatalogFiles {
+		if src, found, err := read(file); err == nil && found {
+			if c, err := readYAMLCatalog(file, src); err == nil && c != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Workspace is the pnpm workspace a project is a package of: the nearest folder above it with a
+// pnpm-workspace.yaml. Its lockfile says the package manager and its catalog the versions.
+type Workspace struct {
+	Dir            string // the workspace's root relative to the project, slash-separated ("../..")
+	PackageManager string // "pnpm"
+	Evidence       string // e.g. "../../pnpm-workspace.yaml"
+	Catalog        *yamlCatalog
+}
+
+// ReadWorkspace reads the pnpm workspace file src found at dir (relative to the project). A
+// workspace file that is not YAML is a usage error naming it.
+func ReadWorkspace(dir string, src []byte) (*Workspace, error) {
+	file := path.Join(dir, PnpmWorkspace)
+	c, err := readYAMLCatalog(file, src)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Dir: dir, PackageManager: "pnpm", Evidence: file, Catalog: c}, nil
 }
 
 // bunCatalogPaths are where Bun reads a default catalog in package.json; it prefers the first.

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -129,5 +130,54 @@ func TestAddToBunCatalog(t *testing.T) {
 	}
 	if hasBunCatalogEntry([]byte(`{"catalog": {"vue": "^3"}}`)) {
 		t.Error("a catalog without our entry counts as ours")
+	}
+}
+
+// A package of a pnpm workspace: the workspace's catalog, above the project, is read and never
+// written; connect.js is "catalog:" when it pins it, the exact version when it does not, and the
+// project's own catalog, if any, comes first.
+func TestCatalogOfTheWorkspace(t *testing.T) {
+	pkg := []byte(`{"name": "web", "dependencies": {"react": "catalog:"}}`)
+	none := func(string) ([]byte, bool, error) { return nil, false, nil }
+	pinned, err := ReadWorkspace("../..", []byte("packages:\n  - apps/*\ncatalog:\n  '@mono.co/connect.js': 2.2.0\n  react: 19.3.1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pinned.Evidence != "../../pnpm-workspace.yaml" || pinned.PackageManager != "pnpm" {
+		t.Errorf("workspace = %+v", pinned)
+	}
+	unpinned, err := ReadWorkspace("..", []byte("packages:\n  - apps/*\ncatalog:\n  react: 19.3.1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		ws   *Workspace
+		read func(string) ([]byte, bool, error)
+		want string
+		file bool
+	}{
+		{"pinned in the workspace's catalog", pinned, none, catalogRef, false},
+		{"the workspace's catalog lacks it: nothing written outside the project", unpinned, none, ConnectVersion, false},
+		{"no workspace", nil, none, ConnectVersion, false},
+		{"the project's own catalog first", unpinned, func(name string) ([]byte, bool, error) {
+			if name == PnpmWorkspace {
+				return []byte("catalog:\n  react: 19.3.1\n"), true, nil
+			}
+			return nil, false, nil
+		}, catalogRef, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			version, _, file, err := catalogMerge(pkg, tt.read, tt.ws)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if version != tt.want || (file != nil) != tt.file {
+				t.Errorf("version %q, merged file %v; want %q, %v", version, file != nil, tt.want, tt.file)
+			}
+		})
+	}
+	if _, err := ReadWorkspace("..", []byte("catalog: [")); err == nil || !strings.Contains(err.Error(), "../pnpm-workspace.yaml is not valid YAML") {
+		t.Errorf("a broken workspace file: %v", err)
 	}
 }

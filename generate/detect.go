@@ -104,6 +104,14 @@ func Detect(project fs.FS) (Detection, error) {
 	return d, nil
 }
 
+// InWorkspace completes d for a project that is a package of ws: without a lockfile of its own,
+// the project uses the workspace's package manager.
+func (d *Detection) InWorkspace(ws *Workspace) {
+	if ws != nil && d.HasPackageJSON && d.PackageManager == "" {
+		d.PackageManager, d.PackageManagerEvidence = ws.PackageManager, ws.Evidence
+	}
+}
+
 // detectStaticDir asks the first Static target which folder the project serves as is.
 func detectStaticDir(project fs.FS, d *Detection) {
 	if entries, err := fs.ReadDir(project, "."); err != nil || len(entries) == 0 {

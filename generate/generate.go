@@ -50,6 +50,9 @@ type Input struct {
 	Previous *Record
 	// ToolVersion is written into the record.
 	ToolVersion string
+	// Workspace is the pnpm workspace the project is a package of (FindWorkspace), or nil. Its
+	// catalog is read, never written: mono-connect writes only inside the project.
+	Workspace *Workspace
 }
 
 // Generate validates opts and plans every file for them. It performs no I/O besides reading
@@ -169,10 +172,18 @@ func Generate(opts Options, in Input) (*Plan, error) {
 			return nil, err
 		}
 	}
+	var pkg []byte
+	if in.Project != nil {
+		pkg, _ = fs.ReadFile(in.Project, "package.json") // none: the default header
+	}
+	if b, ok := base["package.json"]; ok {
+		pkg = b
+	}
+	header := scriptHeaderFor(pkg)
 	for _, r := range owned {
 		content := r.Content
 		if !r.Vendored {
-			content = withHeader(r.Path, content)
+			content = withHeader(r.Path, content, header)
 		}
 		if err := put(File{Path: r.Path, Kind: KindOwned, Content: content, Mode: r.Mode}); err != nil {
 			return nil, err
@@ -182,7 +193,7 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	for _, r := range owned {
 		ownedPaths = append(ownedPaths, r.Path)
 	}
-	merged, err := mergedFiles(t, &opts, &data, in.Project, base, ownedPaths)
+	merged, err := mergedFiles(t, &opts, &data, in.Project, in.Workspace, base, ownedPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +352,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 // mergedFiles plans package.json, .env.example, .gitignore, the ignore files of the app's
 // formatters and linters, the env file holding --public-key, and the target's own merges. base
 // holds starter content that replaces a missing file.
-func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map[string][]byte, owned []string) ([]File, error) {
+func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, ws *Workspace, base map[string][]byte, owned []string) ([]File, error) {
 	read := func(name string) ([]byte, bool, error) {
 		if b, ok := base[name]; ok {
 			return b, true, nil
@@ -369,7 +380,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 	if ok && t.Static == nil {
 		// A pnpm project that pins its versions in a catalog gets ours there too, and package.json
 		// names it "catalog:" like every other dependency of the app.
-		version, pkg, catalogFile, err := catalogMerge(pkg, read)
+		version, pkg, catalogFile, err := catalogMerge(pkg, read, ws)
 		if err != nil {
 			return nil, err
 		}

@@ -111,6 +111,22 @@ func (r *Record) MarkKept(path string, content []byte) {
 	}
 }
 
+// RecordLayout records content, the same code as ours in the project's formatting (a formatter
+// ran on it), as the digest of the owned file at path: the layout the file has on disk is then
+// the one we wrote, so a later version of mono-connect may update it instead of calling the
+// formatter's rewrite a user's edit. Kept and unrecorded paths are left alone.
+func (r *Record) RecordLayout(path string, content []byte) { r.SetDigest(path, sha(content)) }
+
+// SetDigest sets the recorded digest of the owned file at path (not a kept one).
+func (r *Record) SetDigest(path, digest string) {
+	for i := range r.Files {
+		if f := &r.Files[i]; f.Path == path && f.Kind == KindOwned && !f.Kept {
+			f.SHA256 = digest
+			return
+		}
+	}
+}
+
 // Encode renders the record as indented JSON with a final newline.
 func (r *Record) Encode() []byte {
 	var buf bytes.Buffer

@@ -149,7 +149,11 @@ func doctorPlan(root string, rec *generate.Record) (*generate.Plan, error) {
 		}
 		opts.GoModule = mod
 	}
-	return generate.Generate(opts, generate.Input{Project: os.DirFS(root), Previous: rec, ToolVersion: toolVersion()})
+	ws, err := findWorkspace(root)
+	if err != nil {
+		return nil, err
+	}
+	return generate.Generate(opts, generate.Input{Project: os.DirFS(root), Previous: rec, ToolVersion: toolVersion(), Workspace: ws})
 }
 
 // useColor: colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -75,7 +75,11 @@ func generateRun(o *generateOptions) error {
 		}
 		opts.GoModule = mod
 	}
-	plan, err := generate.Generate(opts, generate.Input{Project: os.DirFS(root), Previous: prev, ToolVersion: toolVersion()})
+	ws, err := findWorkspace(root)
+	if err != nil {
+		return err
+	}
+	plan, err := generate.Generate(opts, generate.Input{Project: os.DirFS(root), Previous: prev, ToolVersion: toolVersion(), Workspace: ws})
 	if err != nil {
 		return err
 	}

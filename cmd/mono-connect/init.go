@@ -34,7 +34,9 @@ type initOptions struct {
 	PackageManager string
 	Install        bool
 	writeFlags
-	Yes bool
+	Yes      bool
+	Format   bool
+	NoFormat bool
 
 	given map[string]bool   // flags set on the command line
 	flags map[string]string // their values, as generate.ResolveInput wants them
@@ -51,7 +53,11 @@ In a project (DIR has a package.json), init adds only the integration: the widge
 framework binding, env entries, the @mono.co/connect.js dependency and the Go handler. In an
 empty or missing DIR it also writes a minimal runnable app and a standalone Go server.
 
-Nothing is overwritten unless you say so (--on-conflict), and either every file is written or none.`,
+Nothing is overwritten unless you say so (--on-conflict), and either every file is written or none.
+
+When the project has a Prettier or Biome config and the tool in its node_modules, init runs it on
+the JavaScript, TypeScript, Vue, Svelte and JSON files it wrote (never on yours), so they match
+your style; --no-format skips that, --format insists on it.`,
 		Example: `  # in an existing app: detect the framework, ask for the rest
   mono-connect init
 
@@ -98,12 +104,27 @@ Nothing is overwritten unless you say so (--on-conflict), and either every file 
 	f.BoolVar(&opts.Install, "install", false, "run the package manager to install @mono.co/connect.js")
 	opts.writeFlags.register(f, "when a file exists and differs: fail, skip or overwrite")
 	f.BoolVarP(&opts.Yes, "yes", "y", false, "take defaults for everything not given; never prompt")
+	f.BoolVar(&opts.Format, "format", false, "run the project's Prettier or Biome (node_modules/.bin) on the files written; fail if there is none (default: on when the project has one)")
+	f.BoolVar(&opts.NoFormat, "no-format", false, "leave the written files in mono-connect's layout, even when the project has a formatter")
 	registerCompletions(cmd)
 	return cmd
 }
 
 func initRun(o *initOptions) error {
 	root, err := projectRoot(o.Dir, o.OnConflict)
+	if err != nil {
+		return err
+	}
+	mode := formatAuto
+	switch {
+	case o.Format && o.NoFormat:
+		return usagef("--format and --no-format exclude each other: give one")
+	case o.Format:
+		mode = formatOn
+	case o.NoFormat:
+		mode = formatOff
+	}
+	formatter, err := chooseFormatter(mode, root, o.DryRun)
 	if err != nil {
 		return err
 	}
@@ -124,10 +145,15 @@ func initRun(o *initOptions) error {
 	project := os.DirFS(root)
 
 	in := generate.ResolveInput{Flags: o.flags, Record: prev, Dir: o.Dir, Root: root, DirExists: state.exists, DirEmpty: state.empty}
+	ws, err := findWorkspace(root)
+	if err != nil {
+		return err
+	}
 	if state.exists {
 		if in.Detection, err = generate.Detect(project); err != nil {
 			return err
 		}
+		in.Detection.InWorkspace(ws)
 	}
 	in.GoModule, in.GoModuleErr = findGoModule(root)
 
@@ -142,13 +168,14 @@ func initRun(o *initOptions) error {
 	opts := res.Options
 	opts.Installing = o.Install && !o.DryRun
 
-	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion()})
+	plan, err := generate.Generate(opts, generate.Input{Project: project, Previous: prev, ToolVersion: toolVersion(), Workspace: ws})
 	if err != nil {
 		return err
 	}
 	err = applyPlan(o.IO, root, o.Dir, plan, prev, applyOptions{
 		policy: apply.Policy(o.OnConflict), policyGiven: o.given["on-conflict"],
 		dryRun: o.DryRun, json: o.JSON, install: o.Install, prompter: prompter, detected: res.Detected,
+		formatter: formatter,
 	})
 	if err == nil && prompter != nil && !o.JSON {
 		fmt.Fprintf(o.IO.Out, "\nTo do the same without questions:\n  %s\n", oneShot(o.Dir, plan.Options, plan.Target))

@@ -13,6 +13,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/mono-connect/mono-connect/generate"
+	"github.com/mono-connect/mono-connect/internal/appformat"
 	"github.com/mono-connect/mono-connect/internal/apply"
 )
 
@@ -22,8 +23,9 @@ type applyOptions struct {
 	dryRun      bool
 	json        bool
 	install     bool
-	prompter    Prompter            // non-nil when the user can be asked (conflicts, the final confirm)
-	detected    []generate.Detected // answers taken from the project, with evidence
+	prompter    Prompter             // non-nil when the user can be asked (conflicts, the final confirm)
+	detected    []generate.Detected  // answers taken from the project, with evidence
+	formatter   *appformat.Formatter // the project's formatter to run on the owned files written (nil: none)
 }
 
 // planJSON is the --json output of init and generate (see the CLI contract).
@@ -40,6 +42,8 @@ type fileJSON struct {
 	Path   string        `json:"path"`
 	Kind   generate.Kind `json:"kind"`
 	Action apply.Action  `json:"action"`
+	// Formatted: the project's formatter rewrote the file's layout after it was written (init --format).
+	Formatted bool `json:"formatted,omitempty"`
 }
 
 // applyPlan classifies, resolves conflicts, writes (unless dry run) and reports.
@@ -58,7 +62,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		}
 		// A dry run shows the conflicts instead of stopping at them.
 	}
-	apply.Settle(plan, changes)
+	apply.Settle(plan, changes, prev)
 	if ao.prompter != nil && !ao.dryRun {
 		printChanges(ios, shownDir, plan, changes, true)
 		ok, err := ao.prompter.Confirm(qConfirm, true)
@@ -82,6 +86,10 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 			return fmt.Errorf("%w: nothing was written", err)
 		}
 	}
+	var formatted map[string]bool
+	if ao.formatter != nil && !ao.dryRun {
+		formatted = formatWritten(ios, ao.formatter, root, plan, changes)
+	}
 	steps := plan.NextSteps
 	if ao.json {
 		out := planJSON{Dir: filepath.ToSlash(filepath.Clean(shownDir)), DryRun: ao.dryRun, Answers: plan.Record.Answers, Detected: ao.detected, Files: []fileJSON{}, NextSteps: steps}
@@ -89,7 +97,7 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 			out.Detected = []generate.Detected{}
 		}
 		for _, c := range changes {
-			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action})
+			out.Files = append(out.Files, fileJSON{Path: c.Path, Kind: c.Kind, Action: c.Action, Formatted: formatted[c.Path]})
 		}
 		if err := printJSON(ios.Out, out); err != nil {
 			return err
@@ -98,6 +106,9 @@ func applyPlan(ios *iostreams, root, shownDir string, plan *generate.Plan, prev 
 		printChanges(ios, shownDir, plan, changes, ao.dryRun)
 	} else {
 		fmt.Fprintf(ios.Out, "mono-connect: wrote %d file(s) in %s\n", countWritten(changes), filepath.ToSlash(shownDir))
+	}
+	if !ao.json && len(formatted) > 0 {
+		fmt.Fprintf(ios.Out, "  formatted %d file(s) with the project's %s (%s)\n", len(formatted), ao.formatter.Name, ao.formatter.Config)
 	}
 	if ao.install && !ao.dryRun {
 		if err := runInstall(ios, root, filepath.ToSlash(filepath.Clean(shownDir)), plan.Options.PackageManager, ao.json); err != nil {

@@ -166,21 +166,39 @@ func Resolve(changes []Change, policy Policy) error {
 
 // Settle writes the outcome of conflict resolution into the plan's record: every planned file the
 // user keeps (skipped now, or kept before) is recorded as theirs, so the next generate --check does
-// not report it as drift. It re-encodes the record and updates the record file's change.
-func Settle(plan *generate.Plan, changes []Change) {
+// not report it as drift. An owned file left unchanged because it is our code in the project's
+// formatting keeps the digest prev recorded: the layout init --format recorded, so a re-run does
+// not forget it, and a formatter's or linter's later rewrite does not make every generate rewrite
+// the record. It re-encodes the record and updates the record file's change.
+func Settle(plan *generate.Plan, changes []Change, prev *generate.Record) {
 	if plan.Record == nil {
 		return
 	}
 	marked := false
 	for _, c := range changes {
-		if (c.Action == Skip || c.Action == Keep) && c.Kind == generate.KindOwned && c.Content != nil && c.Path != generate.RecordName {
+		if c.Kind != generate.KindOwned || c.Content == nil || c.Path == generate.RecordName {
+			continue
+		}
+		switch {
+		case c.Action == Skip || c.Action == Keep:
 			plan.Record.MarkKept(c.Path, c.Old)
 			marked = true
+		case c.Action == Unchanged && !bytes.Equal(c.Old, c.Content):
+			if rf, ok := prev.File(c.Path); ok && rf.Kind == generate.KindOwned && !rf.Kept {
+				plan.Record.SetDigest(c.Path, rf.SHA256)
+				marked = true
+			}
 		}
 	}
 	if !marked {
 		return
 	}
+	RecordChanged(plan, changes)
+}
+
+// RecordChanged re-encodes plan's record after an edit of it and updates the record file's change
+// and planned content to match.
+func RecordChanged(plan *generate.Plan, changes []Change) {
 	content := plan.Record.Encode()
 	for i := range changes {
 		c := &changes[i]

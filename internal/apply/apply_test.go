@@ -286,3 +286,46 @@ func mustMode(t *testing.T, p string) string {
 	}
 	return info.Mode().String()
 }
+
+// A file our code in the project's layout keeps the digest prev recorded: the layout init --format
+// recorded (a.ts), ours (b.ts), or one a hook has since rewritten again (c.ts), so neither a re-run
+// nor a formatter run outside mono-connect rewrites the record.
+func TestSettleKeepsARecordedLayout(t *testing.T) {
+	root := t.TempDir()
+	ours, formatted := "export const a = 'x';\n", "export const a = \"x\"\n"
+	testfs.WriteFile(t, filepath.Join(root, "a.ts"), formatted)
+	testfs.WriteFile(t, filepath.Join(root, "b.ts"), formatted)
+	testfs.WriteFile(t, filepath.Join(root, "c.ts"), formatted)
+	digestOf := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
+	prev := &generate.Record{Files: []generate.RecordFile{
+		{Path: "a.ts", Kind: generate.KindOwned, SHA256: digestOf(formatted)},
+		{Path: "b.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+		{Path: "c.ts", Kind: generate.KindOwned, SHA256: digestOf("export const a = 'x'\n")},
+	}}
+	next := &generate.Record{Files: []generate.RecordFile{
+		{Path: "a.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+		{Path: "b.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+		{Path: "c.ts", Kind: generate.KindOwned, SHA256: digestOf(ours)},
+	}}
+	p := plan(owned("a.ts", ours), owned("b.ts", ours), owned("c.ts", ours), generate.File{Path: generate.RecordName, Kind: generate.KindOwned, Content: next.Encode(), Mode: 0o644})
+	p.Record = next
+	changes, err := Classify(root, p, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Settle(p, changes, prev)
+	if a, _ := p.Record.File("a.ts"); a.SHA256 != digestOf(formatted) {
+		t.Errorf("a.ts: the recorded layout was forgotten: %s", a.SHA256)
+	}
+	if b, _ := p.Record.File("b.ts"); b.SHA256 != digestOf(ours) {
+		t.Errorf("b.ts: a layout nobody recorded was recorded: %s", b.SHA256)
+	}
+	if c, _ := p.Record.File("c.ts"); c.SHA256 != digestOf("export const a = 'x'\n") {
+		t.Errorf("c.ts: the record changed for a rewrite it did not make: %s", c.SHA256)
+	}
+	for _, c := range changes {
+		if c.Path == generate.RecordName && string(c.Content) != string(p.Record.Encode()) {
+			t.Error("the record file's change does not hold the settled record")
+		}
+	}
+}

@@ -221,6 +221,8 @@ var tsLang = regexp.MustCompile(`\blang\s*=\s*["']?ts\b`)
 func sameComponent(a, b string) bool {
 	sa, ra := splitComponent(a)
 	sb, rb := splitComponent(b)
+	// The header's markup directive, as ESLint's --fix may delete it as unused (see blanketDisable).
+	ra, rb = markupDisable.ReplaceAllString(ra, ""), markupDisable.ReplaceAllString(rb, "")
 	if len(sa) != len(sb) || loose(ra) != loose(rb) {
 		return false
 	}
@@ -238,6 +240,8 @@ func sameComponent(a, b string) bool {
 	}
 	return true
 }
+
+var markupDisable = regexp.MustCompile(`<!--\s*eslint-disable\s*-->`)
 
 type script struct{ attrs, body string }
 

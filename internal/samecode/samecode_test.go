@@ -183,7 +183,14 @@ func TestEqualTokens(t *testing.T) {
 		{"number changed in a type", "a.ts", "type A = { n: 1.5 };\n", "type A = { n: 2 };\n", false},
 		{"comment: line to block, rewrapped", "a.js", "// one two\n// three\nf();\n", "/*\n * one two three\n */\nf();\n", true},
 		{"comment: a word changed", "a.js", "// one two\nf();\n", "// one too\nf();\n", false},
-		{"comment: removed", "a.js", "/* eslint-disable */\nf();\n", "f();\n", false},
+		{"comment: removed", "a.js", "/* keep this */\nf();\n", "f();\n", false},
+		// ESLint's --fix deletes the header's directive where it suppresses nothing
+		// (reportUnusedDisableDirectives), leaving a blank line: the linter's rewrite, not an edit.
+		{"the header's bare eslint-disable deleted by eslint --fix", "a.ts", "/* eslint-disable */\n// Generated\nf();\n", " \n// Generated\nf();\n", true},
+		{"both header directives of an eslint-comments preset deleted", "a.ts", "/* eslint-disable eslint-comments/no-unlimited-disable */\n/* eslint-disable */\n// Generated\nf();\n", "\n \n// Generated\nf();\n", true},
+		{"an eslint-disable naming a rule removed", "a.js", "/* eslint-disable no-undef */\nf();\n", "f();\n", false},
+		{"a component's markup directive deleted", "a.vue", "<!-- eslint-disable -->\n<template><p>x</p></template>\n", "<template><p>x</p></template>\n", true},
+		{"a component's other comment deleted", "a.vue", "<!-- note -->\n<template><p>x</p></template>\n", "<template><p>x</p></template>\n", false},
 		{"regex with quotes and slashes", "a.js", "const r = /['\"\\/]+/g; const s = 'x';\n", "const r = /['\"\\/]+/g\nconst s = \"x\"\n", true},
 		{"template literal text counts", "a.ts", "const s: string = `a ${b} c`;\n", "const s: string = `a ${b}  c`;\n", false},
 		{"template literal expression reformatted", "a.ts", "const s: string = `a ${f(b,c)}`;\n", "const s: string = `a ${f(b, c)}`\n", true},

@@ -1,6 +1,7 @@
 package samecode
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -150,6 +151,9 @@ func punct(s string) string {
 var commentPunct = strings.NewReplacer(`"`, "'", ";", "", ",", "")
 
 func (l *lexer) comment(text string) {
+	if blanketDisable(text) {
+		return
+	}
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		line = strings.TrimLeft(line, "*") // a block comment's margin
@@ -162,6 +166,18 @@ func (l *lexer) comment(text string) {
 		}
 	}
 }
+
+// blanketDisable reports whether a comment is a bare `eslint-disable` (no rules named), the
+// directive of the generated-file header. ESLint's --fix deletes it as unused where the app's rules
+// find nothing to report (linterOptions.reportUnusedDisableDirectives, as a lint-staged hook runs
+// it), so its absence is the linter's rewrite, not an edit. A directive naming rules still counts.
+func blanketDisable(text string) bool {
+	return headerDirective.MatchString(strings.TrimSpace(text))
+}
+
+// headerDirective: the header's directives, the bare one and the one before it where the app's
+// preset has eslint-plugin-eslint-comments (generate/header.go), which --fix deletes likewise.
+var headerDirective = regexp.MustCompile(`^eslint-disable(\s+(@eslint-community/)?eslint-comments/no-unlimited-disable)?$`)
 
 // quoted reads a string literal opened by q and emits it as a string token (its value, so the
 // quote style does not count); false when the literal is not closed on its line.
