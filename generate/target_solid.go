@@ -7,23 +7,9 @@ package generate
 // Listed after svelte. Detected before vue, preact, react and vanilla (DetectOrder 45 < 50): the
 // solid-js dependency is decisive, while the vite dependency every Solid app also has would
 // make it a vanilla app.
-var solidTarget = register(&Target{
-	Name:        "solid",
-	Title:       "SolidJS (Vite)",
-	Langs:       []string{"ts", "js"},
-	ListOrder:   72,
-	DetectOrder: 45,
-	Key:         KeyFromEnv,
-	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
-		CSPHTML: []string{"index.html"}},
-	EnvPrefix:     "VITE_",
-	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
-	BackendURLEnv: "VITE_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	DetectDeps:    []string{"solid-js", "vite-plugin-solid"},
-	CoreDir:       "_src_/lib/mono-connect",
-	DevScript:     "dev",
-	DevProxy:      "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
-	Base:          "vite",
-	StarterBases:  []string{"style", "vite"},
-})
+var solidTarget = register(viteApp(&Target{
+	Name:      "solid",
+	Title:     "SolidJS (Vite)",
+	ListOrder: 72, DetectOrder: 45,
+	DetectDeps: []string{"solid-js", "vite-plugin-solid"},
+}))

@@ -151,20 +151,13 @@ var svelteViteVariant = &Target{
 	Name:    "svelte",
 	Variant: "vite",
 	Title:   "Svelte 5 (Vite, no SvelteKit)",
-	Langs:   []string{"ts", "js"},
-	Key:     KeyFromEnv,
 	// Vite's own dev server: its env files, and the CSP of the index.html it serves.
-	Dev: DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy: ProxyInConfig, ProxyConfig: "vite.config",
-		CSPHTML: []string{"index.html"}},
-	EnvPrefix:     "VITE_",
-	PublicKeyEnv:  "VITE_MONO_PUBLIC_KEY",
-	BackendURLEnv: "VITE_MONO_BACKEND_URL",
-	EnvFile:       ".env",
-	// src/lib is where create-vite's svelte templates keep components (src/lib/Counter.svelte).
-	CoreDir:   "_src_/lib/mono-connect",
-	SrcDir:    vueSrcDir,
-	DevScript: "dev",
-	DevProxy:  "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config",
+	Dev:       viteAppDev,
+	EnvPrefix: "VITE_",
+	// src/lib (the default CoreDir's folder) is where create-vite's svelte templates keep
+	// components (src/lib/Counter.svelte).
+	SrcDir:   vueSrcDir,
+	DevProxy: viteProxyHint,
 }
 
 // svelteVariant tells a plain Svelte app from a SvelteKit one by its package.json: "vite" when

@@ -20,3 +20,12 @@ func viteFrameworkDev(tool string, port int, config string) DevServer {
 
 // viteProxyHint is the DevProxy hint of every target whose vite.config holds server.proxy.
 const viteProxyHint = "in development, forward /api/mono to the Go server: server.proxy {'/api/mono': 'http://localhost:%d'} in vite.config"
+
+// viteApp fills in what every index.html app on plain Vite shares (vanilla, React, Vue, Solid,
+// Preact): Vite's dev server and proxy hint, VITE_ env, the config module of templates/vite, and
+// the starter's style and Vite files. A definition passes only what tells its framework apart.
+func viteApp(t *Target) *Target {
+	t.Dev, t.EnvPrefix, t.DevProxy, t.Base = viteAppDev, "VITE_", viteProxyHint, "vite"
+	t.StarterBases = append([]string{"style", "vite"}, t.StarterBases...)
+	return t
+}

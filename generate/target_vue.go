@@ -7,23 +7,17 @@ import (
 	"strings"
 )
 
-var vueTarget = register(&Target{
+var vueTarget = register(viteApp(&Target{
 	Name:      "vue",
 	Title:     "Vue 3 (Vite)",
 	ListOrder: 40, DetectOrder: 50,
-	Dev:        viteAppDev,
-	EnvPrefix:  "VITE_",
 	DetectDeps: []string{"vue"},
 	// Without a vue dependency (not added yet), single-file components are the telling sign; a
 	// vite.config alone is just as likely a React or vanilla Vite app, which come later in the
 	// detection order and would never be reached.
 	DetectFiles: []string{"src/*.vue"},
 	SrcDir:      vueSrcDir,
-	DevProxy:    viteProxyHint,
-	// config.ts/config.js come from the folder every Vite target shares: env is read the same way.
-	Base:         "vite",
-	StarterBases: []string{"style", "vite"},
-})
+}))
 
 // viteEntry finds the module script index.html loads, e.g. <script type="module" src="/src/main.ts">.
 var viteEntry = regexp.MustCompile(`<script[^>]*\bsrc="/?([^"]+\.(?:ts|js|mts|mjs))"`)

@@ -266,6 +266,7 @@ func register(t *Target) *Target {
 		panic("generate: target " + t.Name + ": " + err.Error())
 	}
 	for key, v := range t.Variants {
+		v.fillDefaults()
 		if err := t.checkVariant(key, v); err != nil {
 			panic("generate: target " + t.Name + " variant " + key + ": " + err.Error())
 		}
