@@ -46,7 +46,7 @@ function unwrapDefault(mod) {
   if (typeof value !== "function") throw new Error("could not load @mono.co/connect.js");
   return value;
 }
-function loadConnect(loader) {
+async function loadConnect(loader) {
   if (loader) return loader().then(unwrapDefault);
   if (!connectModule) {
     connectModule = import("@mono.co/connect.js").then(unwrapDefault, (error) => {
