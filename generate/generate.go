@@ -152,12 +152,18 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		files[f.Path] = f
 		return nil
 	}
-	// Starter files that are merged (package.json, .gitignore) become the base of the merge.
+	// Starter files that are merged (package.json, .gitignore, a linter's or formatter's ignore
+	// file) become the base of the merge; one that no merge takes is written as it is, below.
 	base := map[string][]byte{}
+	var unmerged []renderedFile
 	for _, r := range starter {
-		switch r.Path {
-		case "package.json", ".gitignore", ".env.example":
+		switch {
+		case r.Path == "package.json" || r.Path == ".gitignore" || r.Path == ".env.example":
 			base[r.Path] = r.Content
+			continue
+		case ignoreFiles[r.Path]:
+			base[r.Path] = r.Content
+			unmerged = append(unmerged, r)
 			continue
 		}
 		if err := put(File{Path: r.Path, Kind: KindStarter, Content: r.Content, Mode: r.Mode}); err != nil {
@@ -183,6 +189,14 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	}
 	for _, f := range merged {
 		if err := put(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range unmerged {
+		if _, ok := files[r.Path]; ok {
+			continue
+		}
+		if err := put(File{Path: r.Path, Kind: KindStarter, Content: r.Content, Mode: r.Mode}); err != nil {
 			return nil, err
 		}
 	}

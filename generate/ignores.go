@@ -42,6 +42,13 @@ var ignoreTools = []ignoreTool{
 	{name: "dprint", file: firstFile("dprint.json", ".dprint.json", "dprint.jsonc", ".dprint.jsonc"), merge: jsonArrayMerge("excludes", globs), owns: jsonArrayOwns("excludes", globs)},
 }
 
+// ignoreFiles are the files an ignoreTool may merge into. A starter that ships one (SvelteKit's
+// .prettierignore, as sv create writes it) gives that merge its base, like its package.json.
+var ignoreFiles = map[string]bool{
+	".prettierignore": true, ".eslintignore": true, "biome.json": true, "biome.jsonc": true,
+	".oxlintrc.json": true, "dprint.json": true, ".dprint.json": true, "dprint.jsonc": true, ".dprint.jsonc": true,
+}
+
 // ignoreEntries are what the tools must skip: the record, the core folder and every other owned
 // file a formatter would touch (Nuxt's component, composable and module; Angular's proxy file).
 func ignoreEntries(owned []string, coreDir string) []string {
