@@ -183,7 +183,7 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	for _, r := range owned {
 		ownedPaths = append(ownedPaths, r.Path)
 	}
-	merged, err := mergedFiles(t, &opts, &data, in.Project, base, ownedPaths)
+	merged, err := mergedFiles(t, &opts, &data, in.Project, starterView(starter, in.Project), base, ownedPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +350,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 // mergedFiles plans package.json, .env.example, .gitignore, the ignore files of the app's
 // formatters and linters, the env file holding --public-key, and the target's own merges. base
 // holds starter content that replaces a missing file.
-func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map[string][]byte, owned []string) ([]File, error) {
+func mergedFiles(t *Target, o *Options, d *TemplateData, project, withStarter fs.FS, base map[string][]byte, owned []string) ([]File, error) {
 	read := func(name string) ([]byte, bool, error) {
 		if b, ok := base[name]; ok {
 			return b, true, nil
@@ -397,7 +397,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, base map
 	}
 
 	// The app's formatters and linters skip what we generate (ignores.go).
-	ignores, err := ignoreMerges(project, pkg, read, ignoreEntries(owned, d.CoreDir))
+	ignores, err := ignoreMerges(withStarter, pkg, read, ignoreEntries(owned, d.CoreDir))
 	if err != nil {
 		return nil, err
 	}
