@@ -11,14 +11,58 @@ lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 say() { printf -- '--- %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
-# greenfield_build FRAMEWORK LANG [init flags...]: scaffold app-LANG, install, build.
+# greenfield_build FRAMEWORK LANG [init flags...]: scaffold app-LANG, install, build (its output
+# kept in app-LANG.build.log, checked by no_generated_warnings), then lint it: every npm starter
+# ships its framework generator's lint setup (templates/README.md), and `npm run lint` must pass
+# on the app as init left it, generated files included, without changing a file (some generators'
+# lint scripts pass --fix, which would otherwise hide a problem by fixing it).
 greenfield_build() {
   local fw=$1 lang=$2; shift 2
-  local dir="$scratch/app-$lang"
-  say "$fw/$lang greenfield: init, npm install, npm run build"
+  local dir="$scratch/app-$lang" log="$scratch/app-$lang.build.log"
+  say "$fw/$lang greenfield: init, npm install, npm run build, npm run lint"
   "$mc" init "$dir" --framework "$fw" --lang "$lang" "$@" --yes >/dev/null
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
+  (cd "$dir" && npm run build) >"$log" 2>&1 || { cat "$log"; fail "$dir: npm run build failed"; }
+  cat "$log"
+  no_generated_warnings "$dir" "$log"
+  greenfield_lint "$dir"
+}
+
+# tree_digest DIR: one digest of every file below DIR but dependencies, build output and caches.
+tree_digest() {
+  (cd "$1" && find . \( -name node_modules -o -name .git -o -name dist -o -name build -o -name .next \
+    -o -name .nuxt -o -name .output -o -name .svelte-kit -o -name .angular -o -name .astro \
+    -o -name .react-router -o -name .eslintcache \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum | sha256sum)
+}
+
+# greenfield_lint DIR: the starter's own `npm run lint` passes and leaves every file as it was.
+greenfield_lint() {
+  local dir=$1 before out
+  node -e 'process.exit(require(process.argv[1]).scripts?.lint ? 0 : 1)' "$dir/package.json" ||
+    fail "$dir/package.json has no lint script: every npm starter ships its generator's lint setup"
+  before=$(tree_digest "$dir")
+  out=$(cd "$dir" && npm run lint 2>&1) || { echo "$out"; fail "$dir: npm run lint failed"; }
+  echo "$out"
+  [ "$(tree_digest "$dir")" = "$before" ] || fail "$dir: npm run lint changed files (its --fix rewrote them)"
+  say "$(basename "$dir"): npm run lint passes and changes nothing"
+}
+
+# no_generated_warnings DIR [LOG]: no line of DIR's build output (LOG, else a build run now) names
+# a generated file (issue #20: Vite's Rollup warned about the React button's 'use client' line, with
+# a sourcemap error, on every build). Greenfield builds are checked by greenfield_build; a script
+# calls it for a brownfield host after brownfield_check (which builds without keeping the output).
+no_generated_warnings() {
+  local dir=$1 log=${2:-} out
+  if [ -n "$log" ]; then
+    out=$(cat "$log")
+  else
+    out=$(cd "$dir" && npm run build 2>&1) || { echo "$out"; fail "$dir: npm run build failed"; }
+  fi
+  if grep -E 'mono-connect/|MonoConnect|useMonoConnect|connectjs' <<<"$out"; then
+    fail "$dir: the build printed the lines above, naming a generated file"
+  fi
+  say "$(basename "$dir"): the build names no generated file"
 }
 
 # greenfield_both FRAMEWORK: the two starters of a target with both languages, each built by

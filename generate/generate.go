@@ -160,12 +160,18 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		files[f.Path] = f
 		return nil
 	}
-	// Starter files that are merged (package.json, .gitignore) become the base of the merge.
+	// Starter files that are merged (package.json, .gitignore, a linter's or formatter's ignore
+	// file) become the base of the merge; one that no merge takes is written as it is, below.
 	base := map[string][]byte{}
+	var unmerged []renderedFile
 	for _, r := range starter {
-		switch r.Path {
-		case "package.json", ".gitignore", ".env.example":
+		switch {
+		case r.Path == "package.json" || r.Path == ".gitignore" || r.Path == ".env.example":
 			base[r.Path] = r.Content
+			continue
+		case ignoreFiles[r.Path]:
+			base[r.Path] = r.Content
+			unmerged = append(unmerged, r)
 			continue
 		}
 		if err := put(File{Path: r.Path, Kind: KindStarter, Content: r.Content, Mode: r.Mode}); err != nil {
@@ -193,12 +199,20 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	for _, r := range owned {
 		ownedPaths = append(ownedPaths, r.Path)
 	}
-	merged, err := mergedFiles(t, &opts, &data, in.Project, in.Workspace, base, ownedPaths)
+	merged, err := mergedFiles(t, &opts, &data, in.Project, starterView(starter, in.Project), in.Workspace, base, ownedPaths)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range merged {
 		if err := put(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range unmerged {
+		if _, ok := files[r.Path]; ok {
+			continue
+		}
+		if err := put(File{Path: r.Path, Kind: KindStarter, Content: r.Content, Mode: r.Mode}); err != nil {
 			return nil, err
 		}
 	}
@@ -352,7 +366,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 // mergedFiles plans package.json, .env.example, .gitignore, the ignore files of the app's
 // formatters and linters, the env file holding --public-key, and the target's own merges. base
 // holds starter content that replaces a missing file.
-func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, ws *Workspace, base map[string][]byte, owned []string) ([]File, error) {
+func mergedFiles(t *Target, o *Options, d *TemplateData, project, withStarter fs.FS, ws *Workspace, base map[string][]byte, owned []string) ([]File, error) {
 	read := func(name string) ([]byte, bool, error) {
 		if b, ok := base[name]; ok {
 			return b, true, nil
@@ -399,7 +413,7 @@ func mergedFiles(t *Target, o *Options, d *TemplateData, project fs.FS, ws *Work
 	}
 
 	// The app's formatters and linters skip what we generate (ignores.go).
-	ignores, err := ignoreMerges(project, pkg, read, ignoreEntries(owned, d.CoreDir))
+	ignores, err := ignoreMerges(withStarter, pkg, read, ignoreEntries(owned, d.CoreDir))
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing/fstest"
 )
 
 // The app's formatters and linters are told to leave the generated files alone: a formatter that
@@ -40,6 +41,38 @@ var ignoreTools = []ignoreTool{
 	{name: "biome", file: firstFile("biome.json", "biome.jsonc"), merge: mergeBiome, owns: ownsBiome, major: biomeMajor},
 	{name: "oxlint", file: firstFile(".oxlintrc.json"), merge: jsonArrayMerge("ignorePatterns", globs), owns: jsonArrayOwns("ignorePatterns", globs)},
 	{name: "dprint", file: firstFile("dprint.json", ".dprint.json", "dprint.jsonc", ".dprint.jsonc"), merge: jsonArrayMerge("excludes", globs), owns: jsonArrayOwns("excludes", globs)},
+}
+
+// ignoreFiles are the files an ignoreTool may merge into. A starter that ships one (SvelteKit's
+// .prettierignore, as sv create writes it) gives that merge its base, like its package.json.
+var ignoreFiles = map[string]bool{
+	".prettierignore": true, ".eslintignore": true, "biome.json": true, "biome.jsonc": true,
+	".oxlintrc.json": true, "dprint.json": true, ".dprint.json": true, "dprint.jsonc": true, ".dprint.jsonc": true,
+}
+
+// starterView is the project as ignoreMerges sees it: a new app's starter files over what the
+// directory holds, so that the tools a starter configures (its .oxlintrc.json, its flat ESLint
+// config) get our entries from the first init, not from the next generate.
+func starterView(starter []renderedFile, project fs.FS) fs.FS {
+	if len(starter) == 0 {
+		return project
+	}
+	top := fstest.MapFS{}
+	for _, r := range starter {
+		top[r.Path] = &fstest.MapFile{Data: r.Content, Mode: r.Mode}
+	}
+	return overlayFS{top: top, under: project}
+}
+
+// overlayFS reads a file from top, else from under (which may be nil).
+type overlayFS struct{ top, under fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if err == nil || o.under == nil {
+		return f, err
+	}
+	return o.under.Open(name)
 }
 
 // ignoreEntries are what the tools must skip: the record, the core folder and every other owned

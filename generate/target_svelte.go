@@ -112,15 +112,20 @@ func declaresEnv(content []byte, d TemplateData) bool {
 // svelteEnvEntries are the variables' declarations: public, inlined at build time (a
 // prerendered page needs the value in its HTML), and optional (the schema passes undefined on),
 // so an app without a key still builds and the button says which variable to set.
+// The last has no trailing comma, as Prettier formats it with sv create's config (trailingComma
+// "none"), so a new SvelteKit app's `prettier --check .` passes.
 func svelteEnvEntries(d TemplateData, indent string) string {
 	var b bytes.Buffer
-	for _, name := range []string{d.PublicKeyEnv, d.BackendURLEnv} {
-		fmt.Fprintf(&b, "%s%s: { public: true, static: true, schema: (value) => value },\n", indent, name)
+	for i, name := range []string{d.PublicKeyEnv, d.BackendURLEnv} {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, "%s%s: { public: true, static: true, schema: (value) => value }", indent, name)
 	}
 	if indent == "" { // one line, for a message
-		return strings.TrimSuffix(strings.ReplaceAll(strings.TrimSpace(b.String()), ",\n", ", "), ",")
+		return strings.ReplaceAll(b.String(), ",\n", ", ")
 	}
-	return b.String()
+	return b.String() + "\n"
 }
 
 func svelteEnvFile(d TemplateData) []byte {

@@ -81,8 +81,9 @@ function unwrapDefault(mod: unknown): MonoWidgetClass {
 
 // loadConnect imports connect.js here rather than in the session module: both chunks then load
 // in parallel, and the bundler's CommonJS helper for connect.js stays in the entry chunk instead
-// of a chunk of its own that the page would load up front.
-function loadConnect(loader: MonoConnectConfig['loadConnect']): Promise<MonoWidgetClass> {
+// of a chunk of its own that the page would load up front. It is async so that TypeScript's
+// suggestion to make it so (ts 80006, which astro check prints as a warning) has nothing to say.
+async function loadConnect(loader: MonoConnectConfig['loadConnect']): Promise<MonoWidgetClass> {
   if (loader) return loader().then(unwrapDefault);
   if (!connectModule) {
     connectModule = import('@mono.co/connect.js').then(unwrapDefault, (error: unknown) => {

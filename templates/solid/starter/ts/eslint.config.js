@@ -1,0 +1,26 @@
+// eslint-plugin-solid's documented flat config for TypeScript (its README), with the browser's
+// globals declared for the page's code and Node's for the build config and scripts/.
+import js from '@eslint/js';
+import solid from 'eslint-plugin-solid/configs/typescript';
+import * as tsParser from '@typescript-eslint/parser';
+import globals from 'globals';
+
+export default [
+  // mono-connect's generated folder: its files' eslint-disable header keeps the rules off them
+  // anyway, and ESLint would report each such directive as unused.
+  { ignores: ['dist', 'src/lib/mono-connect/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    ...solid,
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { project: 'tsconfig.json' },
+      globals: globals.browser,
+    },
+  },
+  {
+    files: ['*.config.js', 'scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+];
