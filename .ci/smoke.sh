@@ -37,7 +37,7 @@ fi
 # whose starter has no Node at all (e.g. html: go build, checked by its .ci/frameworks script)
 # has nothing to smoke on another Node, and .ci/targets.sh --node leaves it out.
 registered=$(bash .ci/targets.sh "$mc" --node)
-for name in ${SMOKE_TARGETS//,/ }; do
+for name in ${SMOKE_TARGETS:+${SMOKE_TARGETS//,/ }}; do
   grep -q "^$name " <<<"$registered" || fail "SMOKE_TARGETS names $name, which has no Node starter in mono-connect targets"
 done
 targets=$(while read -r name langs; do
