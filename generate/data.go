@@ -24,6 +24,7 @@ type TemplateData struct {
 	// is never recorded, and owned files never contain it.
 	PublicKey     string
 	BackendURLEnv string // env var holding the backend origin, e.g. VITE_MONO_BACKEND_URL (validated identifier)
+	EnvTypes      string // the types package declaring import.meta.env (Target.EnvTypes, "vite/client" when empty)
 
 	SrcDir  string // source root relative to the project root, slash-separated ("src", "app" or ".")
 	CoreDir string // where core/ lands, relative to the project root (e.g. "src/lib/mono-connect")

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -295,6 +296,7 @@ func templateData(t *Target, o *Options, project fs.FS) (TemplateData, error) {
 		PublicKeyEnv:     o.PublicKeyEnv,
 		PublicKey:        o.PublicKey,
 		BackendURLEnv:    t.BackendURLEnv,
+		EnvTypes:         cmp.Or(t.EnvTypes, "vite/client"),
 		Greenfield:       o.Greenfield,
 		AppName:          o.AppName,
 		Backend:          o.Backend,

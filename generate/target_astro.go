@@ -19,6 +19,7 @@ var astroTarget = register(&Target{
 	Dev:         viteFrameworkDev("astro dev (Vite)", 4321, "astro.config"),
 	Key:         KeyFromEnv,
 	EnvPrefix:   "PUBLIC_",
+	EnvTypes:    "astro/client",
 	DetectDeps:  []string{"astro"},
 	DetectFiles: []string{"astro.config.*"},
 	DevProxy:    "in development, forward /api/mono to the Go server: vite: { server: { proxy: {'/api/mono': 'http://localhost:%d'} } } in astro.config",

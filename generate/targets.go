@@ -35,6 +35,11 @@ type Target struct {
 	PublicKeyEnv  string // default --public-key-env (EnvPrefix + "MONO_PUBLIC_KEY")
 	BackendURLEnv string // env var naming the backend origin (EnvPrefix + "MONO_BACKEND_URL")
 	EnvFile       string // the gitignored file --public-key is written to (".env", ".env.local")
+	// EnvTypes is the types package that declares import.meta.env for the config module of the
+	// Vite base (its triple-slash reference): empty for "vite/client". A framework that runs Vite
+	// for the app declares its own (Astro's astro/client), since the app need not depend on vite
+	// itself, and under pnpm's strict node_modules vite/client then does not resolve.
+	EnvTypes string
 	// KeyFiles are where a target without public env keeps the key instead (paths may use _src_):
 	// files a merge creates once from TemplateData.PublicKey, then leaves to the user.
 	KeyFiles []string

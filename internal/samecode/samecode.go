@@ -2,7 +2,8 @@
 // project's formatter (Prettier, `eslint --fix` of layout rules, an editor's format-on-save, a
 // pre-commit hook) rewriting a generated file is not drift, while a changed statement still is.
 //
-// JavaScript and TypeScript (and the <script> blocks of .vue and .svelte files) are compared as
+// JavaScript and TypeScript (and the <script> blocks of .vue and .svelte files, the frontmatter and
+// <script> blocks of .astro files) are compared as
 // code: both versions are printed again by esbuild's parser with whitespace minified, which erases
 // quotes, semicolons, wrapping and indentation but keeps every statement and expression. esbuild
 // drops TypeScript types and comments while printing, so a second comparison, of tokens (see
@@ -42,7 +43,9 @@ func Equal(name string, a, b []byte) bool {
 	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx":
 		return sameScript(loaderFor(ext), string(a), string(b))
 	case ".vue", ".svelte":
-		return sameComponent(string(a), string(b))
+		return sameComponent(api.LoaderJS, string(a), string(b))
+	case ".astro":
+		return sameAstro(string(a), string(b))
 	case ".go":
 		return sameGo(a, b)
 	case ".json":
@@ -54,7 +57,7 @@ func Equal(name string, a, b []byte) bool {
 // Applies reports whether Equal compares files named like name as code (not byte for byte).
 func Applies(name string) bool {
 	switch path.Ext(name) {
-	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".go", ".json":
+	case ".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".vue", ".svelte", ".astro", ".go", ".json":
 		return true
 	}
 	return false
@@ -217,8 +220,9 @@ var scriptBlock = regexp.MustCompile(`(?s)<script\b([^>]*)>(.*?)</script\s*>`)
 var tsLang = regexp.MustCompile(`\blang\s*=\s*["']?ts\b`)
 
 // sameComponent compares the script blocks of two components as code, in order, and the rest of
-// the files loosely.
-func sameComponent(a, b string) bool {
+// the files loosely. A block without lang="ts" is read with loader: JavaScript in Vue and Svelte,
+// TypeScript in Astro, whose scripts are TypeScript whatever their attributes.
+func sameComponent(loader api.Loader, a, b string) bool {
 	sa, ra := splitComponent(a)
 	sb, rb := splitComponent(b)
 	// The header's markup directive, as ESLint's --fix may delete it as unused (see blanketDisable).
@@ -230,11 +234,11 @@ func sameComponent(a, b string) bool {
 		if loose(sa[i].attrs) != loose(sb[i].attrs) {
 			return false
 		}
-		loader := api.LoaderJS
+		l := loader
 		if tsLang.MatchString(sa[i].attrs) {
-			loader = api.LoaderTS
+			l = api.LoaderTS
 		}
-		if !sameScript(loader, sa[i].body, sb[i].body) {
+		if !sameScript(l, sa[i].body, sb[i].body) {
 			return false
 		}
 	}
@@ -242,6 +246,35 @@ func sameComponent(a, b string) bool {
 }
 
 var markupDisable = regexp.MustCompile(`<!--\s*eslint-disable\s*-->`)
+
+// sameAstro compares two Astro components: the component script (the frontmatter between the
+// opening `---` fences, TypeScript) as code, then the template as a component's.
+func sameAstro(a, b string) bool {
+	fa, ta, okA := splitFrontmatter(a)
+	fb, tb, okB := splitFrontmatter(b)
+	if okA != okB || (okA && !sameScript(api.LoaderTS, fa, fb)) {
+		return false
+	}
+	return sameComponent(api.LoaderTS, ta, tb)
+}
+
+// frontmatterFence: the line that closes an Astro component script.
+var frontmatterFence = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)
+
+// splitFrontmatter returns the component script of an Astro file and its template; ok is false
+// when the file opens with no script (a template only).
+func splitFrontmatter(src string) (script, template string, ok bool) {
+	body := strings.TrimLeft(src, " \t\r\n")
+	rest, found := strings.CutPrefix(body, "---")
+	if !found {
+		return "", src, false
+	}
+	end := frontmatterFence.FindStringIndex(rest)
+	if end == nil {
+		return "", src, false
+	}
+	return rest[:end[0]], rest[end[1]:], true
+}
 
 type script struct{ attrs, body string }
 

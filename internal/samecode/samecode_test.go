@@ -165,6 +165,36 @@ func TestEqualComponents(t *testing.T) {
 	}
 }
 
+// An Astro component: its frontmatter (TypeScript) and its <script> (TypeScript without lang) are
+// code; what prettier-plugin-astro and eslint --fix (the header's unused directive) rewrite is not
+// drift, a changed statement or markup is.
+func TestEqualAstro(t *testing.T) {
+	astro := "---\n/* eslint-disable */\n// Generated\ninterface Props { label?: string }\nconst { label = 'Link' } = Astro.props as Props;\n---\n\n<button type=\"button\" data-mono-connect>{label}</button>\n\n<script>\n  import { wire } from './dom.js';\n  const n: number = wire(document);\n</script>\n"
+	formatted := "---\n \n// Generated\ninterface Props {\n  label?: string\n}\nconst { label = \"Link\" } = Astro.props as Props\n---\n\n<button type=\"button\" data-mono-connect>{label}</button>\n\n<script>\n  import { wire } from \"./dom.js\"\n  const n: number = wire(document)\n</script>\n"
+	tests := []struct {
+		name string
+		b    string
+		want bool
+	}{
+		{"prettier-plugin-astro and eslint --fix", formatted, true},
+		{"frontmatter statement changed", strings.Replace(astro, "'Link'", "'Connect'", 1), false},
+		{"frontmatter type changed", strings.Replace(astro, "label?: string", "label?: number", 1), false},
+		{"script statement changed", strings.Replace(astro, "wire(document)", "wire(document.body)", 1), false},
+		{"markup changed", strings.Replace(astro, `type="button"`, `type="submit"`, 1), false},
+		{"frontmatter removed", astro[strings.Index(astro, "\n---\n")+5:], false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Equal("Button.astro", []byte(astro), []byte(tt.b)); got != tt.want {
+				t.Errorf("Equal = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if !Applies("Button.astro") {
+		t.Error("Applies(.astro) = false")
+	}
+}
+
 // Rewrites real Prettier makes (seen on the generated files with Prettier 3.10) and edits that
 // are not formatting, for the token comparison that covers what esbuild does not print.
 func TestEqualTokens(t *testing.T) {

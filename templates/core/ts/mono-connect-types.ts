@@ -71,9 +71,11 @@ export interface MonoConnectConfig {
   onError?: (error: Error) => void;
 }
 
+// `| undefined`: a binding passes its component's options through, which may be unset, and an
+// app with exactOptionalPropertyTypes (Astro's strictest tsconfig) rejects that otherwise.
 export interface MonoLinkOptions {
-  institution?: MonoInstitution;
-  customer?: MonoCustomer;
+  institution?: MonoInstitution | undefined;
+  customer?: MonoCustomer | undefined;
 }
 
 export interface MonoPaymentOptions {
