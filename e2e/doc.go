@@ -8,7 +8,7 @@
 // Environment:
 //
 //	E2E_FRAMEWORKS  comma list of frameworks (default: every target `mono-connect targets --json` lists)
-//	E2E_LANGS       "ts", "js" or "ts,js": languages to scaffold (default: ts everywhere, js for react, react-router, astro, vue, vanilla)
+//	E2E_LANGS       "ts", "js" or "ts,js": languages to scaffold (default: ts everywhere, js too unless the recipe sets tsOnlyByDefault: next, nuxt, svelte)
 //	E2E_BROWNFIELD  "0" skips the brownfield apps (default: one per framework)
 //	E2E_MUTATE      break the generated wrapper or a binding on purpose (see mutate_test.go): proves the suite notices
 //	E2E_ARTIFACTS   where failing flows leave screenshots, HTML and logs (default e2e/artifacts)

@@ -17,6 +17,7 @@ import (
 // next: create-next-app's App Router home page with a client component on the generated core,
 // served by `next start`.
 var _ = register("next", recipe{
+	tsOnlyByDefault: true,
 	serve: nodeServer("next start", func(port int) []string {
 		return []string{"node", "node_modules/next/dist/bin/next", "start", "-p", fmt.Sprint(port), "-H", "127.0.0.1"}
 	}, nil),

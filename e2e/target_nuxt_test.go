@@ -13,6 +13,7 @@ import (
 // nuxt: a client-only component on the generated core in the host's app.vue, the public key from
 // runtimeConfig; served by Nitro's .output/server.
 var _ = register("nuxt", recipe{
+	tsOnlyByDefault: true,
 	serve: nodeServer("nuxt (nitro)", func(int) []string { return []string{"node", ".output/server/index.mjs"} },
 		func(dir string, port int) []string {
 			// A Nuxt server reads public runtime config from NUXT_PUBLIC_* in its environment

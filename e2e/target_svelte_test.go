@@ -14,10 +14,11 @@ import (
 // svelte's vite variant, detected from a create-vite svelte-ts host (the generated MonoConnect
 // rune class, whose config reads import.meta.env).
 var _ = register("svelte", recipe{
-	serve:    serveSvelteKit,
-	host:     createSvelteKitHost,
-	mount:    mountSvelte,
-	variants: map[string]recipe{"vite": viteApp("svelte-ts", mountSvelteVite)},
+	tsOnlyByDefault: true,
+	serve:           serveSvelteKit,
+	host:            createSvelteKitHost,
+	mount:           mountSvelte,
+	variants:        map[string]recipe{"vite": viteApp("svelte-ts", mountSvelteVite)},
 }.withBinding(mountSvelteBinding, "linked-once"))
 
 func createSvelteKitHost(t *testing.T, dir string) {
