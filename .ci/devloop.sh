@@ -7,16 +7,14 @@
 # from the shared npm cache; the languages alternate so both config flavours are covered.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -f .ci/node.sh ]; then source .ci/node.sh && use_node 24.22.3; fi
+# lib.sh: say, fail, greenfield_lint; it also puts CI's Node (.ci/node.sh) first on PATH.
+source .ci/lib.sh
 
 export npm_config_cache="${npm_config_cache:-$HOME/.npm}"
 export npm_config_omit_lockfile_registry_resolved=true npm_config_prefer_offline=true
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export NEXT_TELEMETRY_DISABLED=1 NG_CLI_ANALYTICS=false NUXT_TELEMETRY_DISABLED=1
 command -v setsid >/dev/null || { echo "FAIL: setsid (util-linux) is needed to send SIGINT to a process group" >&2; exit 1; }
-
-say() { printf -- '--- %s\n' "$*"; }
-fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
 work=$(mktemp -d)
 pids_left=()
@@ -32,6 +30,18 @@ mc="$work/mono-connect"
 public_key=test_pk_devloopQ7r2Lx9Wm4Tz
 secret_key=test_sk_devloopN5c8Vb1Hk6Jd
 webhook_secret=devloop-webhook-sec-3k9d
+
+# listen_args FRAMEWORK HOST PORT: the arguments that make FRAMEWORK's dev server listen on
+# HOST:PORT, one a line, from `mono-connect targets --json` (dev.listen_args).
+targets_json=$("$mc" targets --json)
+listen_args() {
+  node -e '
+    const [name, host, port] = process.argv.slice(2);
+    const t = JSON.parse(process.argv[1]).targets.find((t) => t.name === name);
+    for (const a of t?.dev?.listen_args ?? []) console.log(a.replace("{host}", host).replace("{port}", port));
+  ' "$targets_json" "$@"
+}
+without_server_done=
 
 # free_ports N: N distinct TCP ports free on 127.0.0.1 and on ::1 (when the machine has IPv6),
 # all held while the next is chosen. The Go server listens on every address and a dev server
@@ -109,6 +119,10 @@ devloop() {
   "$mc" init "$dir" --framework "$fw" --lang "$lang" --features link,events --public-key "$public_key" --yes >/dev/null
   grep -q '"dev": "node scripts/dev.mjs"' "$dir/package.json" || fail "$fw: npm run dev does not start scripts/dev.mjs"
   (cd "$dir" && nice -n 10 npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  # The framework suites lint the starters with every feature; here the same starter has the
+  # default ones (link, events), so its other feature modules (no-payments, no-reauth) are linted
+  # too (issue 20, acceptance 3: every greenfield starter's npm run lint passes).
+  greenfield_lint "$dir"
 
   local ports go_port web_port
   ports=$(free_ports 2)
@@ -126,11 +140,8 @@ devloop() {
   printf 'MONO_SECRET_KEY=%s\nMONO_WEBHOOK_SECRET=%s\nPORT=%s\n' "$secret_key" "$webhook_secret" "$go_port" >"$dir/$server_dir/.env"
 
   local args
-  case $fw in
-    next) args=(--hostname 127.0.0.1 --port "$web_port") ;;
-    nuxt | angular | astro) args=(--host 127.0.0.1 --port "$web_port") ;;
-    *) args=(--host 127.0.0.1 --port "$web_port" --strictPort) ;;
-  esac
+  mapfile -t args < <(listen_args "$fw" 127.0.0.1 "$web_port")
+  [ ${#args[@]} -gt 0 ] || fail "$fw: targets --json gives no dev.listen_args"
   say "$fw/$lang: npm run dev (server :$go_port, dev server :$web_port, proxy in $proxy_files)"
   (cd "$dir" && exec setsid npm run dev -- "${args[@]}" >"$log" 2>&1) &
   local leader=$!
@@ -175,7 +186,12 @@ devloop() {
     fail "$fw: something still answers on :$go_port or :$web_port after SIGINT"
   fi
   say "$fw/$lang: every process gone"
-  if [ "$fw" = vanilla ]; then dev_without_server "$dir" "$web_port"; fi
+  # The dev runner (scripts/dev.mjs) is one file in every starter: its two failure paths run
+  # once, on the first starter of the loop.
+  if [ -z "$without_server_done" ]; then
+    dev_without_server "$dir" "$web_port" "${args[@]}"
+    without_server_done=1
+  fi
   rm -rf "$dir"
 }
 
@@ -203,13 +219,15 @@ doctor_clean() {
   say "$(basename "$dir"): doctor clean with both servers running (exit $rc)"
 }
 
-# dev_without_server DIR PORT: the two ways the Go side can be missing, on an installed starter.
+# dev_without_server DIR PORT ARGS...: the two ways the Go side can be missing, on an installed
+# starter whose dev server ARGS make listen on PORT.
 dev_without_server() {
   local dir=$1 web_port=$2 log="$work/without.log" leader waited tree
+  shift 2
   say "without MONO_SECRET_KEY: the server exits, and npm run dev stops the dev server and exits non-zero"
   sed -i '/^MONO_SECRET_KEY=/d' "$dir/$server_dir/.env"
   local rc=0
-  (cd "$dir" && env -u MONO_SECRET_KEY setsid npm run dev -- --host 127.0.0.1 --port "$web_port" --strictPort >"$log" 2>&1) || rc=$?
+  (cd "$dir" && env -u MONO_SECRET_KEY setsid npm run dev -- "$@" >"$log" 2>&1) || rc=$?
   [ $rc -ne 0 ] || { cat "$log"; fail "npm run dev exited 0 although the server could not start"; }
   grep -q '^\[server\] exited (1); stopping the rest' "$log" || { cat "$log"; fail "no line saying the server exited"; }
   if request GET "http://127.0.0.1:$web_port/" >/dev/null 2>&1; then fail "the dev server still answers after the server failed"; fi
@@ -220,7 +238,7 @@ dev_without_server() {
   ln -sf "$(command -v npm)" "$work/nogo/npm"
   local path="$work/nogo:/usr/bin:/bin"
   if PATH=$path command -v go >/dev/null; then fail "cannot make a PATH without go: $(PATH=$path command -v go)"; fi
-  (cd "$dir" && exec env PATH="$path" setsid npm run dev -- --host 127.0.0.1 --port "$web_port" --strictPort >"$log" 2>&1) &
+  (cd "$dir" && exec env PATH="$path" setsid npm run dev -- "$@" >"$log" 2>&1) &
   leader=$!
   pids_left+=("$leader")
   waited=0

@@ -33,7 +33,7 @@ var angularTarget = register(&Target{
 	Langs:     []string{"ts"},
 	ListOrder: 60, DetectOrder: 30,
 	Key: KeyInFiles,
-	Dev: DevServer{Tool: "ng serve", Port: 4200, Proxy: ProxyJSONFile, CSPHTML: []string{"src/index.html"}},
+	Dev: DevServer{Tool: "ng serve", Port: 4200, ListenArgs: hostPortArgs, Proxy: ProxyJSONFile, CSPHTML: []string{"src/index.html"}},
 	// No EnvPrefix and no PublicKeyEnv: the key is not an env variable but a field of the
 	// environment files above, where --public-key is written when they are created.
 	KeyFiles:    []string{"_src_/" + angularEnvFile, "_src_/" + angularDevEnvFile},

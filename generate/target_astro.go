@@ -16,7 +16,7 @@ var astroTarget = register(&Target{
 	ListOrder: 76, DetectOrder: 15,
 	// astro dev runs Vite: Vite's env files (loadEnv), port 4321, and Vite's server.proxy under
 	// `vite` in astro.config, which can also set a CSP header (server.headers).
-	Dev:         viteFrameworkDev("astro dev (Vite)", 4321, "astro.config"),
+	Dev:         viteFrameworkDev("astro dev (Vite)", 4321, "astro.config", hostPortArgs...),
 	Key:         KeyFromEnv,
 	EnvPrefix:   "PUBLIC_",
 	EnvTypes:    "astro/client",

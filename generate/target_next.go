@@ -14,7 +14,7 @@ var nextTarget = register(&Target{
 	// next dev loads, in development, .env.development.local, .env.local, .env.development, .env
 	// (first wins).
 	Dev: DevServer{Tool: "next dev", EnvFiles: []string{".env.development.local", ".env.local", ".env.development", ".env"},
-		Port: 3000, Proxy: ProxyRewrites, ProxyConfig: "next.config", CSPConfigs: []string{"next.config"}},
+		Port: 3000, ListenArgs: []string{"--hostname", "{host}", "--port", "{port}"}, Proxy: ProxyRewrites, ProxyConfig: "next.config", CSPConfigs: []string{"next.config"}},
 	EnvPrefix:   "NEXT_PUBLIC_",
 	EnvFile:     ".env.local",
 	DetectDeps:  []string{"next"},

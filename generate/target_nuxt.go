@@ -17,7 +17,7 @@ var nuxtTarget = register(&Target{
 	ListOrder: 50, DetectOrder: 20,
 	// nuxt dev loads only .env (a production Nuxt server reads NUXT_PUBLIC_* from its own
 	// environment, no file at all).
-	Dev: DevServer{Tool: "nuxt dev", EnvFiles: []string{".env"}, Port: 3000, Proxy: ProxyInConfig, ProxyConfig: "nuxt.config",
+	Dev: DevServer{Tool: "nuxt dev", EnvFiles: []string{".env"}, Port: 3000, ListenArgs: hostPortArgs, Proxy: ProxyInConfig, ProxyConfig: "nuxt.config",
 		CSPConfigs: []string{"nuxt.config"}},
 	EnvPrefix:   "NUXT_PUBLIC_",
 	DetectDeps:  []string{"nuxt"},

@@ -12,10 +12,11 @@ var viteAppDev = DevServer{Tool: "Vite", EnvFiles: viteDevEnv, Port: 5173, Proxy
 
 // viteFrameworkDev is a framework's dev command running Vite underneath (react-router dev, astro
 // dev): Vite's env files and server.proxy in config, which is also where a CSP header is set
-// (server.headers), since there is no index.html of the app's own.
-func viteFrameworkDev(tool string, port int, config string) DevServer {
+// (server.headers), since there is no index.html of the app's own. LISTEN: its host and port
+// flags when they are not Vite's (DevServer.ListenArgs).
+func viteFrameworkDev(tool string, port int, config string, listen ...string) DevServer {
 	return DevServer{Tool: tool, EnvFiles: viteDevEnv, Port: port, Proxy: ProxyInConfig,
-		ProxyConfig: config, CSPConfigs: []string{config}}
+		ProxyConfig: config, CSPConfigs: []string{config}, ListenArgs: listen}
 }
 
 // viteProxyHint is the DevProxy hint of every target whose vite.config holds server.proxy.

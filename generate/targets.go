@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -207,7 +208,19 @@ type DevServer struct {
 	// are config bases (without extension) that can set a CSP header or SvelteKit's kit.csp.
 	CSPHTML    []string
 	CSPConfigs []string
+	// ListenArgs are the arguments after `npm run <DevScript> --` that make the dev server listen
+	// on one host and port, "{host}" and "{port}" standing for them (a test harness, a container,
+	// a second app on the same machine). Empty: Vite's, with --strictPort, so that a taken port is
+	// an error rather than another port nobody proxies to.
+	ListenArgs []string
 }
+
+// viteListenArgs are Vite's dev server flags, the default of DevServer.ListenArgs.
+var viteListenArgs = []string{"--host", "{host}", "--port", "{port}", "--strictPort"}
+
+// hostPortArgs are the same flags for a dev server that has no --strictPort (it fails on a taken
+// port by itself, or has no such option).
+var hostPortArgs = []string{"--host", "{host}", "--port", "{port}"}
 
 // ProxyKind is how a dev server is told to forward /api/mono to the Go server.
 type ProxyKind int
@@ -296,6 +309,9 @@ func (t *Target) fillDefaults() {
 	if t.DevScript == "" && t.Static == nil {
 		t.DevScript = "dev"
 	}
+	if t.DevScript != "" && len(t.Dev.ListenArgs) == 0 {
+		t.Dev.ListenArgs = viteListenArgs
+	}
 	if t.Key != KeyFromEnv || t.EnvPrefix == "" {
 		return
 	}
@@ -355,6 +371,9 @@ func (t *Target) checkFields() error {
 	if t.Dev.Tool == "" || t.Dev.Port <= 0 {
 		return errors.New("Dev.Tool and Dev.Port are required")
 	}
+	if t.DevScript != "" && !slices.Contains(t.Dev.ListenArgs, "{port}") {
+		return errors.New(`Dev.ListenArgs must place "{port}"`)
+	}
 	switch t.Key {
 	case KeyFromEnv:
 		if t.EnvPrefix == "" || t.PublicKeyEnv == "" || t.EnvFile == "" || len(t.Dev.EnvFiles) == 0 {
@@ -393,8 +412,8 @@ func (t *Target) checkFields() error {
 		if len(t.Langs) != 1 || t.Langs[0] != "js" {
 			return errors.New("a Static target has no build: Langs must be js alone")
 		}
-		if t.DevScript != "" || t.Dev.Proxy != ProxyNone {
-			return errors.New("a Static target has no dev server: no DevScript, Dev.Proxy ProxyNone")
+		if t.DevScript != "" || t.Dev.Proxy != ProxyNone || len(t.Dev.ListenArgs) > 0 {
+			return errors.New("a Static target has no dev server: no DevScript, Dev.ListenArgs, Dev.Proxy ProxyNone")
 		}
 	}
 	return nil
