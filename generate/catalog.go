@@ -125,7 +125,7 @@ func (c *yamlCatalog) has(name string) bool {
 // with an error saying what to add by hand.
 func addToCatalog(src []byte, c *yamlCatalog, name, version string) ([]byte, error) {
 	n := c.node
-	byHand := fmt.Errorf("add %q to the catalog in %s by hand (%s: %s), then run again", name, c.file, name, version)
+	byHand := fmt.Errorf("add %q to the catalog in %s by hand (%s), then run again", name, c.file, entryLine(name, version))
 	if n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0 {
 		return nil, byHand
 	}
@@ -186,6 +186,11 @@ func addToCatalog(src []byte, c *yamlCatalog, name, version string) ([]byte, err
 	return out.Bytes(), nil
 }
 
+// entryLine is a catalog entry as a user types it into YAML: a scoped name must be quoted there.
+func entryLine(name, version string) string {
+	return "'" + name + "': " + version
+}
+
 // catalogMerge decides the version package.json gets for connect.js, and returns package.json
 // (pkg, or pkg with a catalog entry added) and any other file the decision merges. A project that
 // pins its versions in a catalog gets a catalog reference (unless package.json already pins a
@@ -203,11 +208,15 @@ func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error), ws *Works
 	if listed && !strings.HasPrefix(current, catalogRef) {
 		return ConnectVersion, pkg, nil, nil
 	}
-	// "catalog:" (or its long form "catalog:default") names the default catalog; any other
-	// reference is a named catalog the user chose, left as it is.
-	onlyDefault := listed
-	if listed && current != catalogRef && current != catalogRef+"default" {
-		return current, pkg, nil, nil
+	// A reference package.json already has names the catalog: "catalog:" (or its long form
+	// "catalog:default") the default one, "catalog:<name>" a named one.
+	var chosen *string
+	if listed {
+		name := strings.TrimPrefix(current, catalogRef)
+		if name == "default" {
+			name = ""
+		}
+		chosen = &name
 	}
 	for _, file := range yamlCatalogFiles {
 		src, found, err := read(file)
@@ -224,11 +233,11 @@ func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error), ws *Works
 		if cats.empty() {
 			continue
 		}
-		version, f, err := useCatalog(file, src, cats, onlyDefault)
+		version, f, err := useCatalog(file, src, cats, chosen)
 		return version, pkg, f, err
 	}
 	if ws != nil && !ws.catalogs.empty() {
-		version, f, err := useCatalog(ws.Evidence, ws.src, ws.catalogs, onlyDefault)
+		version, f, err := useCatalog(ws.Evidence, ws.src, ws.catalogs, chosen)
 		return version, pkg, f, err
 	}
 	merged, ok, err := addToBunCatalog(pkg)
@@ -240,20 +249,31 @@ func catalogMerge(pkg []byte, read func(string) ([]byte, bool, error), ws *Works
 
 // useCatalog picks the catalog of file (src, read as cats) that connect.js goes in, as catalogMerge
 // says, and returns the version package.json names it by and the file planned as merged (nil when
-// no catalog fits: then the version is the exact one). onlyDefault limits the choice to the default
-// catalog (package.json already says "catalog:").
-func useCatalog(file string, src []byte, cats *yamlCatalogs, onlyDefault bool) (string, *File, error) {
-	cat := cats.def
-	if cat == nil || !cat.has(ConnectPackage) {
+// no catalog fits: then the version is the exact one). chosen, when not nil, is the catalog
+// package.json already names ("" the default): it gets connect.js if it lacks it; one the file does
+// not have is the user's to fix (pnpm install says so), and nothing is planned.
+func useCatalog(file string, src []byte, cats *yamlCatalogs, chosen *string) (string, *File, error) {
+	var cat *yamlCatalog
+	switch {
+	case chosen != nil:
+		if cat = cats.byName(*chosen); cat == nil {
+			return catalogRef + *chosen, nil, nil
+		}
+	case cats.def != nil && cats.def.has(ConnectPackage):
+		cat = cats.def
+	default:
 		for _, c := range cats.named {
-			if !onlyDefault && c.has(ConnectPackage) {
+			if c.has(ConnectPackage) {
 				cat = c
 				break
 			}
 		}
-	}
-	if cat == nil {
-		return ConnectVersion, nil, nil
+		if cat == nil && cats.def == nil {
+			return ConnectVersion, nil, nil
+		}
+		if cat == nil {
+			cat = cats.def
+		}
 	}
 	merged := src
 	if !cat.has(ConnectPackage) {

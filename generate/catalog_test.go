@@ -34,7 +34,7 @@ func TestAddToCatalog(t *testing.T) {
 		{
 			name: "a flow mapping is refused with what to add",
 			in:   "catalog: { vue: ^3.5.45 }\n",
-			err:  `add "@mono.co/connect.js" to the catalog in pnpm-workspace.yaml by hand (@mono.co/connect.js: 2.2.0), then run again`,
+			err:  `add "@mono.co/connect.js" to the catalog in pnpm-workspace.yaml by hand ('@mono.co/connect.js': 2.2.0), then run again`,
 		},
 	}
 	for _, tt := range tests {
@@ -169,7 +169,8 @@ func TestCatalogOfTheWorkspace(t *testing.T) {
 		{"added to the workspace's catalog", "", unpinned, none, catalogRef, "../pnpm-workspace.yaml", "packages:\n  - apps/*\ncatalog:\n  '@mono.co/connect.js': 2.2.0\n  react: 19.3.1 # the app's\n"},
 		{"pinned in a named catalog", "", namedPin, none, "catalog:web", "../pnpm-workspace.yaml", "catalog:\n  react: 19.3.1\ncatalogs:\n  web:\n    \"@mono.co/connect.js\": 2.1.0\n"},
 		{"package.json says catalog: so the default catalog, not the named pin", `{"dependencies": {"@mono.co/connect.js": "catalog:"}}`, namedPin, none, catalogRef, "../pnpm-workspace.yaml", "catalog:\n  '@mono.co/connect.js': 2.2.0\n  react: 19.3.1\ncatalogs:\n  web:\n    \"@mono.co/connect.js\": 2.1.0\n"},
-		{"a named catalog package.json chose is left alone", `{"dependencies": {"@mono.co/connect.js": "catalog:legacy"}}`, unpinned, none, "catalog:legacy", "", ""},
+		{"a named catalog package.json names, lacking it, gets it", `{"dependencies": {"@mono.co/connect.js": "catalog:legacy"}}`, defaultByName, none, "catalog:legacy", "../pnpm-workspace.yaml", "catalogs:\n  default:\n    react: 19.3.1\n  legacy:\n    '@mono.co/connect.js': 2.2.0\n    react: 18.3.1\n"},
+		{"a catalog package.json names that the file lacks is the user's to fix", `{"dependencies": {"@mono.co/connect.js": "catalog:legacy"}}`, unpinned, none, "catalog:legacy", "", ""},
 		{"catalogs.default is the default catalog", "", defaultByName, none, catalogRef, "../pnpm-workspace.yaml", "catalogs:\n  default:\n    '@mono.co/connect.js': 2.2.0\n    react: 19.3.1\n  legacy:\n    react: 18.3.1\n"},
 		{"only named catalogs, none pinning it: the exact version", "", onlyNamed, none, ConnectVersion, "", ""},
 		{"no workspace", "", nil, none, ConnectVersion, "", ""},
