@@ -239,6 +239,21 @@ func TestOnlyThePlansWorkspaceFileIsWrittenOutside(t *testing.T) {
 	if after := testfs.Hash(t, ws); after != before {
 		t.Errorf("rollback left the tree changed:\n%s\nvs\n%s", before, after)
 	}
+	// Interrupted (Ctrl-C) once the workspace file is staged: nothing changed, no temporary left.
+	ctx, cancel := context.WithCancel(context.Background())
+	stageHook = func(i int) {
+		if i == 1 {
+			cancel()
+		}
+	}
+	err = Write(ctx, root, changes)
+	stageHook = nil
+	if err != ErrInterrupted {
+		t.Fatalf("interrupted Write = %v, want ErrInterrupted", err)
+	}
+	if after := testfs.Hash(t, ws); after != before {
+		t.Errorf("an interrupt left the tree changed:\n%s\nvs\n%s", before, after)
+	}
 	if err := Write(context.Background(), root, changes); err != nil {
 		t.Fatal(err)
 	}
