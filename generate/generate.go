@@ -38,6 +38,10 @@ type Plan struct {
 	Files     []File
 	Record    *Record
 	NextSteps []string
+	// WorkspaceFile is the pnpm workspace's file above the project (Input.Workspace's Evidence,
+	// "../../pnpm-workspace.yaml") when the plan merges connect.js into its catalog: the one path
+	// outside the project a writer may touch. "" otherwise.
+	WorkspaceFile string
 
 	carried []RecordFile // starter entries of the previous record, kept as they were
 }
@@ -51,8 +55,9 @@ type Input struct {
 	Previous *Record
 	// ToolVersion is written into the record.
 	ToolVersion string
-	// Workspace is the pnpm workspace the project is a package of (FindWorkspace), or nil. Its
-	// catalog is read, never written: mono-connect writes only inside the project.
+	// Workspace is the pnpm workspace the project is a package of (findWorkspace), or nil. A
+	// default catalog there that lacks connect.js gets it, planned as a merged file at the
+	// workspace file's path relative to the project (Plan.WorkspaceFile).
 	Workspace *Workspace
 }
 
@@ -207,6 +212,9 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	for _, f := range merged {
 		if err := put(f); err != nil {
 			return nil, err
+		}
+		if in.Workspace != nil && f.Path == in.Workspace.Evidence && IsWorkspaceFile(f.Path) {
+			p.WorkspaceFile = f.Path
 		}
 	}
 	for _, r := range unmerged {

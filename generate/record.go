@@ -165,7 +165,9 @@ func DecodeRecord(data []byte, toolVersion string) (*Record, error) {
 	}
 	seen := map[string]bool{}
 	for _, f := range r.Files {
-		if err := checkRecordedPath(f.Path); err != nil {
+		if f.Kind == KindMerged && IsWorkspaceFile(f.Path) {
+			// The pnpm workspace's file above the project, whose catalog has connect.js.
+		} else if err := checkRecordedPath(f.Path); err != nil {
 			return nil, err
 		}
 		if seen[f.Path] {

@@ -29,6 +29,11 @@ func TestDecodeRecord(t *testing.T) {
 	if r.Answers.Framework != "react" || len(r.Files) != 1 {
 		t.Errorf("decoded %+v", r)
 	}
+	// The pnpm workspace's file above the project, merged, is the one path outside it a record lists.
+	ws := strings.Replace(strings.Replace(validRecordJSON(), `src/a.ts`, `../../pnpm-workspace.yaml`, 1), `"owned"`, `"merged"`, 1)
+	if _, err := DecodeRecord([]byte(ws), "1.2.3"); err != nil {
+		t.Errorf("a record listing the workspace file: %v", err)
+	}
 	// Round trip: what we encode we can read.
 	if _, err := DecodeRecord(r.Encode(), "1.2.3"); err != nil {
 		t.Errorf("re-decoding the encoded record: %v", err)
@@ -46,6 +51,8 @@ func TestDecodeRecordErrors(t *testing.T) {
 		{"bad lang", strings.Replace(valid, `"lang": "ts"`, `"lang": "tsx"`, 1), "1.2.3", "at answers.lang: enum: tsx does not equal any of"},
 		{"newer version", valid, "1.2.2", "newer than this 1.2.2: upgrade mono-connect"},
 		{"path escapes", strings.Replace(valid, `src/a.ts`, `../../etc/passwd`, 1), "1.2.3", "must stay inside the project"},
+		{"workspace file owned", strings.Replace(valid, `src/a.ts`, `../../pnpm-workspace.yaml`, 1), "1.2.3", "must stay inside the project"},
+		{"another file beside the workspace's", strings.Replace(strings.Replace(valid, `src/a.ts`, `../../pnpm-lock.yaml`, 1), `"owned"`, `"merged"`, 1), "1.2.3", "must stay inside the project"},
 		{"absolute path", strings.Replace(valid, `src/a.ts`, `/etc/passwd`, 1), "1.2.3", "at files[].path"},
 		{"bad digest", strings.Replace(valid, strings.Repeat("ab", 32), "xyz", 1), "1.2.3", "at files[].sha256"},
 		{"bad kind", strings.Replace(valid, `"owned"`, `"mine"`, 1), "1.2.3", "at files[].kind"},

@@ -60,6 +60,10 @@ type Change struct {
 	Action Action
 	Old    []byte // content on disk; nil when the file does not exist
 	Exists bool
+	// outside marks the plan's workspace file (Plan.WorkspaceFile), the one path outside root
+	// that may be read and written. Only Classify sets it, so a Change made anywhere else is held
+	// inside root.
+	outside bool
 }
 
 // ConflictError lists every path that stops the run.
@@ -85,11 +89,12 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 	planned := map[string]bool{}
 	for _, f := range plan.Files {
 		planned[f.Path] = true
-		old, exists, err := readSafe(root, f.Path)
+		outside := isWorkspaceFile(plan, f.Path)
+		old, exists, err := readSafe(root, f.Path, outside)
 		if err != nil {
 			return nil, err
 		}
-		c := Change{File: f, Old: old, Exists: exists}
+		c := Change{File: f, Old: old, Exists: exists, outside: outside}
 		switch {
 		case !exists:
 			c.Action = Create
@@ -117,7 +122,7 @@ func Classify(root string, plan *generate.Plan, prev *generate.Record) ([]Change
 			if planned[rf.Path] || rf.Kind != generate.KindOwned {
 				continue
 			}
-			old, exists, err := readSafe(root, rf.Path)
+			old, exists, err := readSafe(root, rf.Path, false)
 			if err != nil {
 				return nil, err
 			}
@@ -228,6 +233,11 @@ func keptBy(prev *generate.Record, path string) bool {
 	return ok && rf.Kept
 }
 
+// isWorkspaceFile reports whether p is the workspace file above the project that plan merges into.
+func isWorkspaceFile(plan *generate.Plan, p string) bool {
+	return plan.WorkspaceFile != "" && p == plan.WorkspaceFile && generate.IsWorkspaceFile(p)
+}
+
 func recordedAs(prev *generate.Record, path string, content []byte) bool {
 	rf, ok := prev.File(path)
 	return ok && rf.Kind != generate.KindMerged && rf.SHA256 == digest(content)
@@ -298,7 +308,7 @@ type staged struct {
 }
 
 func (tx *transaction) stage(c Change) error {
-	target, err := safeJoin(tx.root, c.Path)
+	target, err := safeJoin(tx.root, c.Path, c.outside)
 	if err != nil {
 		return err
 	}
@@ -367,7 +377,7 @@ func (tx *transaction) commit() error {
 		tx.done = append(tx.done, st)
 	}
 	for _, c := range tx.deletes {
-		target, err := safeJoin(tx.root, c.Path)
+		target, err := safeJoin(tx.root, c.Path, false)
 		if err != nil {
 			return err
 		}
@@ -398,7 +408,7 @@ func checkWritable(target string, exists bool) error {
 func (tx *transaction) rollback() error {
 	var errs []error
 	for _, c := range tx.removed {
-		target, _ := safeJoin(tx.root, c.Path)
+		target, _ := safeJoin(tx.root, c.Path, false)
 		errs = append(errs, os.WriteFile(target, c.Old, 0o644))
 	}
 	for i := len(tx.done) - 1; i >= 0; i-- {
@@ -462,15 +472,32 @@ func (tx *transaction) mkdirAll(dir string) error {
 }
 
 // safeJoin joins a planned slash path to root, refusing anything that could end outside root:
-// absolute or .. paths, and symbolic links anywhere between root and the file.
-func safeJoin(root, p string) (string, error) {
-	target, _, err := safeJoinFound(root, p)
+// absolute or .. paths, and symbolic links anywhere between root and the file. With outside (the
+// plan's workspace file, and nothing else) p may be the pnpm workspace file above root: "../"
+// repeated, then pnpm-workspace.yaml, itself not a symbolic link.
+func safeJoin(root, p string, outside bool) (string, error) {
+	target, _, err := safeJoinFound(root, p, outside)
 	return target, err
 }
 
 // safeJoinFound is safeJoin that also reports whether every segment of the path exists, so a
 // caller need not try to open a file whose directory is missing.
-func safeJoinFound(root, p string) (string, bool, error) {
+func safeJoinFound(root, p string, outside bool) (string, bool, error) {
+	if outside && generate.IsWorkspaceFile(p) {
+		// The folders above root are where the user keeps the project, not ours to vet; the
+		// file itself must be a plain one.
+		target := filepath.Join(root, filepath.FromSlash(p))
+		info, err := os.Lstat(target)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return target, false, nil
+		case err != nil:
+			return "", false, UnwrapPath(err)
+		case info.Mode()&fs.ModeSymlink != 0:
+			return "", false, fmt.Errorf("refusing to write %s: it is a symbolic link", p)
+		}
+		return target, true, nil
+	}
 	local := filepath.FromSlash(p)
 	if !filepath.IsLocal(local) {
 		return "", false, fmt.Errorf("refusing to write %s: it is outside the project", p)
@@ -493,9 +520,10 @@ func safeJoinFound(root, p string) (string, bool, error) {
 	return filepath.Join(root, local), true, nil
 }
 
-// readSafe reads a planned path under root, reporting whether it exists.
-func readSafe(root, p string) ([]byte, bool, error) {
-	target, found, err := safeJoinFound(root, p)
+// readSafe reads a planned path under root (or the workspace file, with outside), reporting
+// whether it exists.
+func readSafe(root, p string, outside bool) ([]byte, bool, error) {
+	target, found, err := safeJoinFound(root, p, outside)
 	if err != nil || !found {
 		return nil, false, err
 	}

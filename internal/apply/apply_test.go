@@ -177,6 +177,105 @@ func TestSymlinksAndEscapesAreRefused(t *testing.T) {
 	}
 }
 
+// The plan's workspace file above the project is the one path outside it that is read and written;
+// the same path not named by the plan, any other path outside, and a workspace file that is a
+// symbolic link are refused, with nothing written anywhere.
+func TestOnlyThePlansWorkspaceFileIsWrittenOutside(t *testing.T) {
+	ws := t.TempDir()
+	root := filepath.Join(ws, "apps", "web")
+	testfs.WriteFile(t, filepath.Join(root, "package.json"), "{}\n")
+	testfs.WriteFile(t, filepath.Join(ws, "pnpm-workspace.yaml"), "catalog:\n  react: 19.3.1\n")
+	testfs.WriteFile(t, filepath.Join(ws, "other.yaml"), "x: 1\n")
+	const wsFile = "../../pnpm-workspace.yaml"
+	merged := func(p, content string) generate.File {
+		return generate.File{Path: p, Kind: generate.KindMerged, Content: []byte(content), Owned: func([]byte) bool { return true }}
+	}
+	catalog := "catalog:\n  '@mono.co/connect.js': 2.2.0\n  react: 19.3.1\n"
+	before := testfs.Hash(t, ws)
+	for name, p := range map[string]*generate.Plan{
+		"the workspace file the plan does not name":                   plan(merged(wsFile, catalog)),
+		"another file above the project":                              {Files: []generate.File{merged("../../other.yaml", "x: 2\n")}, WorkspaceFile: "../../other.yaml"},
+		"a workspace file the plan names beside another path outside": {Files: []generate.File{merged(wsFile, catalog), owned("../x.js", "x\n")}, WorkspaceFile: wsFile},
+		"a workspace file inside the project":                         {Files: []generate.File{merged("a/../../../pnpm-workspace.yaml", catalog)}, WorkspaceFile: "a/../../../pnpm-workspace.yaml"},
+	} {
+		if _, err := Classify(root, p, nil); err == nil || !strings.Contains(err.Error(), "outside the project") {
+			t.Errorf("%s: Classify = %v, want a refusal naming the project boundary", name, err)
+		}
+		if _, err := Check(root, p, nil); err == nil {
+			t.Errorf("%s: Check read outside the project", name)
+		}
+	}
+	if after := testfs.Hash(t, ws); after != before {
+		t.Errorf("the tree changed:\n%s\nvs\n%s", before, after)
+	}
+
+	// Named by the plan: classified, written, and rolled back with the rest when a later file fails.
+	p := &generate.Plan{Files: []generate.File{merged(wsFile, catalog), owned("sub/b.txt", "b\n")}, WorkspaceFile: wsFile}
+	if err := os.Mkdir(filepath.Join(root, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before = testfs.Hash(t, ws)
+	changes, err := Classify(root, p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changes[0].Path != wsFile || changes[0].Action != Update {
+		t.Fatalf("changes[0] = %s %s, want update %s", changes[0].Action, changes[0].Path, wsFile)
+	}
+	tx := &transaction{root: root}
+	for _, c := range changes {
+		if err := tx.stage(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	testfs.WriteFile(t, filepath.Join(root, "sub", "b.txt", "keep"), "")
+	if err := tx.commit(); err == nil {
+		t.Fatal("commit succeeded over a non-empty directory")
+	}
+	if err := tx.rollback(); err != nil {
+		t.Fatalf("rollback: %v", err)
+	}
+	os.RemoveAll(filepath.Join(root, "sub", "b.txt"))
+	if after := testfs.Hash(t, ws); after != before {
+		t.Errorf("rollback left the tree changed:\n%s\nvs\n%s", before, after)
+	}
+	// Interrupted (Ctrl-C) once the workspace file is staged: nothing changed, no temporary left.
+	ctx, cancel := context.WithCancel(context.Background())
+	stageHook = func(i int) {
+		if i == 1 {
+			cancel()
+		}
+	}
+	err = Write(ctx, root, changes)
+	stageHook = nil
+	if err != ErrInterrupted {
+		t.Fatalf("interrupted Write = %v, want ErrInterrupted", err)
+	}
+	if after := testfs.Hash(t, ws); after != before {
+		t.Errorf("an interrupt left the tree changed:\n%s\nvs\n%s", before, after)
+	}
+	if err := Write(context.Background(), root, changes); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(ws, "pnpm-workspace.yaml")); string(got) != catalog {
+		t.Errorf("workspace file = %q, want %q", got, catalog)
+	}
+	if drift, err := Check(root, p, nil); err != nil || len(drift) != 0 {
+		t.Errorf("Check after the write: %v, %v", drift, err)
+	}
+
+	// A workspace file that is a symbolic link is refused.
+	if err := os.Rename(filepath.Join(ws, "pnpm-workspace.yaml"), filepath.Join(ws, "real.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.yaml", filepath.Join(ws, "pnpm-workspace.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Classify(root, p, nil); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("a linked workspace file: Classify = %v, want a refusal naming the link", err)
+	}
+}
+
 func TestCheckReportsEveryKindOfDrift(t *testing.T) {
 	root := t.TempDir()
 	testfs.WriteFile(t, filepath.Join(root, "same.js"), "same\n")

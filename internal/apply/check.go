@@ -41,7 +41,7 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 		if f.Unrecorded || f.Kind == generate.KindStarter {
 			continue
 		}
-		old, exists, err := readSafe(root, f.Path)
+		old, exists, err := readSafe(root, f.Path, isWorkspaceFile(plan, f.Path))
 		if err != nil {
 			return nil, err
 		}
@@ -62,10 +62,12 @@ func Check(root string, plan *generate.Plan, prev *generate.Record) ([]Drift, er
 	}
 	if prev != nil {
 		for _, rf := range prev.Files {
-			if planned[rf.Path] || rf.Kind == generate.KindStarter {
+			// A workspace file recorded before and no longer planned (the project left the
+			// workspace, or moved in it) is outside the project: not ours to read.
+			if planned[rf.Path] || rf.Kind == generate.KindStarter || generate.IsWorkspaceFile(rf.Path) {
 				continue
 			}
-			old, exists, err := readSafe(root, rf.Path)
+			old, exists, err := readSafe(root, rf.Path, false)
 			if err != nil {
 				return nil, err
 			}
@@ -85,7 +87,7 @@ func Kept(root string, plan *generate.Plan, prev *generate.Record) ([]string, er
 		if !keptBy(prev, f.Path) {
 			continue
 		}
-		old, exists, err := readSafe(root, f.Path)
+		old, exists, err := readSafe(root, f.Path, isWorkspaceFile(plan, f.Path))
 		if err != nil {
 			return nil, err
 		}
