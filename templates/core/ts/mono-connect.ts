@@ -81,8 +81,9 @@ function resolveReference(reference: MonoConnectConfig['reference']): string {
 export const createMonoConnect: CreateMonoConnect = (config) => {
   const options: MonoConnectConfig = { ...config };
   let state: MonoConnectState = IDLE;
-  let session: MonoSession | null = null;
-  let pending: Promise<MonoLinkResult | MonoPaymentResult | null> | null = null;
+  // Unset (undefined) until the first session, null after one.
+  let session: MonoSession | null | undefined;
+  let pending: Promise<MonoLinkResult | MonoPaymentResult | null> | null | undefined;
   const listeners = new Set<(state: MonoConnectState) => void>();
 
   const setState = (next: MonoConnectState): void => {
@@ -146,15 +147,9 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
       listener(state);
       return () => listeners.delete(listener);
     },
-    link(linkOptions) {
-      return start('link', linkOptions) as Promise<MonoLinkResult | null>;
-    },
-    reauthorise(accountId) {
-      return start('reauth', accountId) as Promise<MonoLinkResult | null>;
-    },
-    pay(payment) {
-      return start('payment', payment) as Promise<MonoPaymentResult | null>;
-    },
+    link: (linkOptions) => start('link', linkOptions) as Promise<MonoLinkResult | null>,
+    reauthorise: (accountId) => start('reauth', accountId) as Promise<MonoLinkResult | null>,
+    pay: (payment) => start('payment', payment) as Promise<MonoPaymentResult | null>,
     close() {
       const current = session;
       if (!current) return;
