@@ -14,7 +14,8 @@
 #   documented  plain + Mono's documented React pattern: a static import of @mono.co/connect.js
 #   lazy        plain + a bare import('@mono.co/connect.js') in the click handler
 # The initial JS is the entry script of dist/index.html plus the chunks it modulepreloads;
-# gzip is level 9. bench/bundle.py reads the builds.
+# gzip is level 9. bench/bundle.py reads the builds; bench/attribute.py attributes the button's
+# (WORK_DIR/attribution.md, which bench/run.sh copies to bench/attribution.md).
 set -euo pipefail
 mc=$1 work=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,6 +105,21 @@ for v in plain core hook button starter documented lazy; do
   cp "$work/apps/$v.tsx" src/App.tsx
   node node_modules/vite/bin/vite.js build --logLevel error --outDir "$work/dist-$v" --emptyOutDir
 done
+# The button's build once more with source maps, for bench/attribute.py: which module and which
+# function of ours each byte of the initial JS comes from (not measured for the figure: the maps
+# add a comment line to every chunk).
+cp "$work/apps/button.tsx" src/App.tsx
+node node_modules/vite/bin/vite.js build --logLevel error --sourcemap --outDir "$work/dist-button-map" --emptyOutDir
 cp "$work/App.starter.tsx" src/App.tsx
 
 python3 "$root/bench/bundle.py" "$work" "$app/node_modules/@mono.co/connect.js" >"$work/bundle.json"
+{
+  echo "# Where the initial JS of the \`<MonoConnectButton>\` build comes from"
+  echo
+  echo "Written by \`bench/bundle.sh\` (figure 5 of BENCHMARKS.md) with \`bench/attribute.py\`: the \`button\`"
+  echo "build made again with \`vite build --sourcemap\`, every byte of its initial JS charged to the"
+  echo "module and function its source map names. Marginal gzip: what cutting that part's bytes out"
+  echo "of the initial JS saves in gzip -9 (parts do not add up: gzip shares strings between them)."
+  echo
+  python3 "$root/bench/attribute.py" "$work/dist-button-map"
+} >"$work/attribution.md"

@@ -23,6 +23,10 @@ trap 'rm -rf "$work"' EXIT
 export npm_config_cache="${NPM_CACHE:-${npm_config_cache:-$HOME/.npm}}"
 export npm_config_omit_lockfile_registry_resolved=true
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+# The Node CI and the README's users run (Node 24, .ci/node.sh), not whatever node the machine
+# has first on PATH: figure 5's vite builds and figure 2's create-vite run on it.
+source .ci/node.sh
+use_node
 
 missing=()
 command -v valgrind >/dev/null || missing+=(valgrind)
@@ -146,6 +150,7 @@ fi
 if want 5; then
   echo "figure 5: React production bundle (7 vite builds)"
   bash bench/bundle.sh "$work/mono-connect" "$work"
+  cp "$work/attribution.md" bench/attribution.md
 fi
 
 if want 6; then

@@ -17,15 +17,16 @@ type edit struct{ file, from, to string }
 
 var mutations = map[string][]edit{
 	// The double-open guard: a second link() while a session runs returns the running session.
-	// The per-page liveSession check behind it is removed as well, or it would still refuse the
-	// second session (with an error) and mask the missing guard.
+	// The per-page liveSession check behind it (in the session module) is removed as well, or it
+	// would still refuse the second session (with an error) and mask the missing guard.
 	"no-guard": {
 		{"mono-connect", "    if (pending) return pending;\n", ""},
-		{"mono-connect", "    if (liveSession) {\n      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));\n    }\n", ""},
+		{"mono-connect-session", "    if (liveSession) throw new Error('mono-connect: another Mono Connect session is already open on this page');\n", ""},
 	},
-	// Only the first guard: a second link() now rejects (the per-page guard) instead of joining the
-	// open session. The pages ignore that rejection and nothing else changes, so the flows pass with
-	// it (measured): no-guard is the mutation that proves the double-click flow.
+	// Only the first guard: a second link() then starts a second session, which the per-page guard
+	// refuses with an error once the first has registered (or which replaces the first if that one
+	// has not loaded yet). Whether a flow sees it depends on the clicks' timing: no-guard is the
+	// mutation that proves the double-click flow.
 	"no-session-guard": {
 		{"mono-connect", "    if (pending) return pending;\n", ""},
 	},

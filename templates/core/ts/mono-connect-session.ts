@@ -21,9 +21,24 @@ import { postJSON, stringField } from './mono-connect-http';
 import { payments } from './mono-connect-payments';
 import { reauth } from './mono-connect-reauth';
 
+// connect.js keeps its callbacks on the prototype, so at most one session may be live per page,
+// whichever controller started it. The check is here, where the session registers, rather than in
+// the controller: a page's initial bundle then holds neither it nor its message.
+let liveSession: MonoSession | null = null;
+
 // Set while a session closed before its widget was shown waits for connect.js's pending show timer
 // (see hideLateOpen); the next session starts after it.
 let lateOpen: Promise<void> | null = null;
+
+function unwrapDefault(mod: unknown): MonoWidgetClass {
+  // connect.js is CommonJS: bundlers expose module.exports as the default export, some twice over.
+  let value = mod;
+  for (let depth = 0; depth < 3 && typeof value === 'object' && value !== null && 'default' in value; depth++) {
+    value = value.default;
+  }
+  if (typeof value !== 'function') throw new Error('could not load @mono.co/connect.js');
+  return value as MonoWidgetClass;
+}
 
 function checkPublicKey(key: string | undefined, envName: string | undefined): string {
   const where = envName ? ` (set ${envName})` : '';
@@ -175,15 +190,20 @@ function onWidgetClose(host: MonoSessionHost, current: MonoSession): void {
 }
 
 /**
- * Runs one widget session: wait for connect.js (widget, loaded by mono-connect.ts), configure it, open it, and settle when the widget
- * closes. mono-connect.ts calls it; it is not part of the core's API.
+ * Runs one widget session: wait for connect.js (widget, loaded by mono-connect.ts, or the config's
+ * loadConnect), configure it, open it, and settle when the widget closes. mono-connect.ts calls
+ * it; it is not part of the core's API.
  */
 export const runSession: RunSession = async (host, current, input, widget) => {
   const { options } = host;
+  // Closed before this module had loaded: nothing to open, and no reason to refuse the next one.
+  if (!host.isCurrent(current)) return null;
   try {
+    if (liveSession) throw new Error('mono-connect: another Mono Connect session is already open on this page');
+    liveSession = current;
     const key = checkPublicKey(options.publicKey, options.publicKeyEnv);
     const extra = await plan(options, current, input);
-    const ConnectWidget: MonoWidgetClass = await widget;
+    const ConnectWidget = unwrapDefault(await (widget ?? options.loadConnect?.()));
     for (let wait = lateOpen; wait; wait = lateOpen) await wait;
     if (!host.isCurrent(current)) return null; // closed while loading
     return await new Promise<MonoLinkResult | MonoPaymentResult | null>((resolve, reject) => {
@@ -208,8 +228,11 @@ export const runSession: RunSession = async (host, current, input, widget) => {
       current.opened = true;
     });
   } catch (error) {
-    throw host.fail(error, current.reference);
+    throw host.fail(error instanceof Error ? error : new Error(String(error)), current.reference);
   } finally {
+    current.guard?.();
+    current.guard = null;
+    if (liveSession === current) liveSession = null;
     host.finish(current);
   }
 };

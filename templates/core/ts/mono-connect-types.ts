@@ -159,18 +159,22 @@ export interface MonoSessionPlan {
   paymentId?: string;
 }
 
-/** One widget session, from the click to its outcome. */
+/**
+ * One widget session, from the click to its outcome. The controller makes it with mode and
+ * reference only (what the page's initial bundle holds stays small); the rest is unset until the
+ * session module sets it.
+ */
 export interface MonoSession {
   mode: MonoSessionMode;
   reference: string;
-  closed: boolean;
-  succeeded: boolean;
-  opened: boolean;
-  shown: boolean;
-  instance: { close: () => void } | null;
-  guard: (() => void) | null;
-  resolve: ((value: MonoLinkResult | MonoPaymentResult | null) => void) | null;
-  reject: ((error: unknown) => void) | null;
+  closed?: boolean;
+  succeeded?: boolean;
+  opened?: boolean;
+  shown?: boolean;
+  instance?: { close: () => void } | null;
+  guard?: (() => void) | null;
+  resolve?: ((value: MonoLinkResult | MonoPaymentResult | null) => void) | null;
+  reject?: ((error: unknown) => void) | null;
 }
 
 /** The controller's side of a session: its options, state and bookkeeping. */
@@ -180,7 +184,8 @@ export interface MonoSessionHost {
   setState: (next: MonoConnectState) => void;
   /** True while this session is still the controller's current one. */
   isCurrent: (session: MonoSession) => boolean;
-  fail: (error: unknown, reference: string) => Error;
+  /** Reports error as the session's outcome (state, onError) and returns it. */
+  fail: (error: Error, reference: string) => Error;
   finish: (session: MonoSession) => void;
 }
 
@@ -205,5 +210,8 @@ export type MonoSessionInput = MonoLinkOptions | string | MonoPaymentOptions | u
 /** connect.js's widget class (its default export). */
 export type MonoWidgetClass = typeof import('@mono.co/connect.js').default;
 
-/** The signature of runSession (mono-connect-session.ts); widget is connect.js, loading. */
-export type RunSession = (host: MonoSessionHost, session: MonoSession, input: MonoSessionInput, widget: Promise<MonoWidgetClass>) => Promise<MonoLinkResult | MonoPaymentResult | null>;
+/**
+ * The signature of runSession (mono-connect-session.ts); widget is connect.js's module, loading
+ * (null when the config's loadConnect replaces the import: the session calls that itself).
+ */
+export type RunSession = (host: MonoSessionHost, session: MonoSession, input: MonoSessionInput, widget: Promise<unknown> | null) => Promise<MonoLinkResult | MonoPaymentResult | null>;

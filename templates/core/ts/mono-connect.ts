@@ -33,7 +33,6 @@ import type {
   MonoSessionHost,
   MonoSessionInput,
   MonoSessionMode,
-  MonoWidgetClass,
   MonoWidgetOrigin,
   StatusText,
 } from './mono-connect-types';
@@ -64,48 +63,15 @@ export const MONO_WIDGET_ORIGIN: MonoWidgetOrigin = 'https://connect.mono.co';
 
 const IDLE: MonoConnectState = Object.freeze({ status: 'idle' as const });
 
-// connect.js keeps its callbacks on the prototype, so at most one session may be live per page,
-// whichever controller started it.
-let liveSession: MonoSession | null = null;
-let connectModule: Promise<MonoWidgetClass> | null = null;
-
-function unwrapDefault(mod: unknown): MonoWidgetClass {
-  // connect.js is CommonJS: bundlers expose module.exports as the default export, some twice over.
-  let value = mod;
-  for (let depth = 0; depth < 3 && typeof value === 'object' && value !== null && 'default' in value; depth++) {
-    value = value.default;
-  }
-  if (typeof value !== 'function') throw new Error('could not load @mono.co/connect.js');
-  return value as MonoWidgetClass;
-}
-
-// loadConnect imports connect.js here rather than in the session module: both chunks then load
-// in parallel, and the bundler's CommonJS helper for connect.js stays in the entry chunk instead
-// of a chunk of its own that the page would load up front. It is async so that TypeScript's
-// suggestion to make it so (ts 80006, which astro check prints as a warning) has nothing to say.
-async function loadConnect(loader: MonoConnectConfig['loadConnect']): Promise<MonoWidgetClass> {
-  if (loader) return loader().then(unwrapDefault);
-  if (!connectModule) {
-    connectModule = import('@mono.co/connect.js').then(unwrapDefault, (error: unknown) => {
-      connectModule = null; // let a later click retry a failed chunk load
-      throw error;
-    });
-  }
-  return connectModule;
-}
+let connectModule: Promise<unknown> | null = null;
 
 function resolveReference(reference: MonoConnectConfig['reference']): string {
-  if (typeof reference === 'function') {
-    // A function may have nothing to say yet (a binding reading the latest props): then make one.
-    const made = reference();
-    if (made !== undefined && made !== null && made !== '') return String(made);
-  }
-  if (typeof reference === 'string' && reference !== '') return reference;
+  // A function may have nothing to say yet (a binding reading the latest props): then make one.
+  const given = typeof reference === 'function' ? reference() : reference;
+  if (given) return String(given);
+  // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
   const cryptoApi = globalThis.crypto;
-  if (typeof cryptoApi.randomUUID === 'function') return cryptoApi.randomUUID();
-  const bytes = new Uint8Array(16);
-  cryptoApi.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return cryptoApi.randomUUID?.() ?? Array.from(cryptoApi.getRandomValues(new Uint8Array(16)), (b) => (b | 256).toString(16).slice(1)).join('');
 }
 
 /**
@@ -115,8 +81,9 @@ function resolveReference(reference: MonoConnectConfig['reference']): string {
 export const createMonoConnect: CreateMonoConnect = (config) => {
   const options: MonoConnectConfig = { ...config };
   let state: MonoConnectState = IDLE;
-  let session: MonoSession | null = null;
-  let pending: Promise<MonoLinkResult | MonoPaymentResult | null> | null = null;
+  // Unset (undefined) until the first session, null after one.
+  let session: MonoSession | null | undefined;
+  let pending: Promise<MonoLinkResult | MonoPaymentResult | null> | null | undefined;
   const listeners = new Set<(state: MonoConnectState) => void>();
 
   const setState = (next: MonoConnectState): void => {
@@ -125,21 +92,14 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
     options.onStatus?.(state);
   };
 
-  const fail = (error: unknown, reference: string): Error => {
-    const err = error instanceof Error ? error : new Error(String(error));
-    setState({ status: 'error', error: err.message, reference });
-    options.onError?.(err);
-    return err;
+  const fail = (error: Error, reference: string): Error => {
+    setState({ status: 'error', error: error.message, reference });
+    options.onError?.(error);
+    return error;
   };
 
   const finish = (current: MonoSession): void => {
-    current.guard?.();
-    current.guard = null;
-    if (session === current) {
-      session = null;
-      pending = null;
-    }
-    if (liveSession === current) liveSession = null;
+    if (session === current) session = pending = null;
   };
 
   const host: MonoSessionHost = { options, state: () => state, setState, isCurrent: (s) => session === s, fail, finish };
@@ -151,31 +111,25 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
     if (typeof globalThis.window === 'undefined' || typeof globalThis.document === 'undefined') {
       return Promise.reject(new Error('mono-connect: the widget can only open in a browser'));
     }
-    if (liveSession) {
-      return Promise.reject(new Error('mono-connect: another Mono Connect session is already open on this page'));
-    }
     const reference = resolveReference(options.reference);
-    const current: MonoSession = {
-      mode,
-      reference,
-      closed: false,
-      succeeded: false,
-      opened: false,
-      shown: false,
-      instance: null,
-      guard: null,
-      resolve: null,
-      reject: null,
-    };
+    const current: MonoSession = { mode, reference };
     session = current;
-    liveSession = current;
     setState({ status: 'opening', reference });
-    const widget = loadConnect(options.loadConnect);
+    // connect.js is imported here rather than by the session module, so that both chunks load in
+    // parallel and the bundler's CommonJS helper for connect.js stays in the entry chunk (where
+    // React's needs it too) instead of a chunk of its own that the page would load up front. The
+    // session module calls a loadConnect of the config itself and unwraps the module.
+    const widget = options.loadConnect
+      ? null
+      : (connectModule ??= import('@mono.co/connect.js').catch((error: unknown) => {
+          connectModule = null; // let a later click retry a failed chunk load
+          throw error;
+        }));
     // runSession reports a failed connect.js load; this keeps it from counting as unhandled first.
-    widget.catch(() => {});
+    widget?.catch(() => {});
     pending = import('./mono-connect-session').then(
       (module) => module.runSession(host, current, input, widget),
-      (error: unknown) => {
+      (error: Error) => {
         // The chunk did not load (offline, a new deployment): a later click tries again.
         finish(current);
         throw fail(error, reference);
@@ -193,15 +147,9 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
       listener(state);
       return () => listeners.delete(listener);
     },
-    link(linkOptions) {
-      return start('link', linkOptions) as Promise<MonoLinkResult | null>;
-    },
-    reauthorise(accountId) {
-      return start('reauth', accountId) as Promise<MonoLinkResult | null>;
-    },
-    pay(payment) {
-      return start('payment', payment) as Promise<MonoPaymentResult | null>;
-    },
+    link: (linkOptions) => start('link', linkOptions) as Promise<MonoLinkResult | null>,
+    reauthorise: (accountId) => start('reauth', accountId) as Promise<MonoLinkResult | null>,
+    pay: (payment) => start('payment', payment) as Promise<MonoPaymentResult | null>,
     close() {
       const current = session;
       if (!current) return;
@@ -209,8 +157,7 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
         current.instance.close(); // calls onClose, which settles the session as cancelled
       } else {
         current.closed = true;
-        session = null;
-        pending = null;
+        session = pending = null;
         setState({ status: 'cancelled', reference: current.reference });
         current.resolve?.(null);
       }
@@ -230,22 +177,16 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
  * The text the starter pages show in their [data-mono-status] element: idle, opening,
  * linked <account id>, paid <payment id>, cancelled, or error: <message>.
  */
-export const statusText: StatusText = (state) => {
-  switch (state.status) {
-    case 'idle':
-      return 'idle';
-    case 'linked':
-      return `linked ${state.accountId}`;
-    case 'paid':
-      return `paid ${state.paymentId}`;
-    case 'cancelled':
-      return 'cancelled';
-    case 'error':
-      return `error: ${state.error}`;
-    default:
-      return 'opening'; // opening, open and exchanging all read as "in progress" to a user
-  }
-};
+export const statusText: StatusText = (state) =>
+  state.status === 'linked'
+    ? `linked ${state.accountId}`
+    : state.status === 'paid'
+      ? `paid ${state.paymentId}`
+      : state.status === 'error'
+        ? `error: ${state.error}`
+        : isBusy(state)
+          ? 'opening' // opening, open and exchanging all read as "in progress" to a user
+          : state.status; // idle, cancelled
 
 /** True while a session is between the click and its outcome. */
 export const isBusy: IsBusy = (state) => state.status === 'opening' || state.status === 'open' || state.status === 'exchanging';
@@ -256,24 +197,25 @@ export const isBusy: IsBusy = (state) => state.status === 'opening' || state.sta
  * its controller is made (one controller serves a component for its whole life). A close with
  * reason 'cancelled' also calls onCancelled, the bindings' cancelled event (templates/README.md).
  */
-export const bindingConfig: BindingConfig = (config, current) => ({
-  ...config,
-  // Read when a session starts, not now: see bindingLink for customer and institution.
-  reference: () => {
-    const reference = current().reference;
-    return typeof reference === 'function' ? reference() : reference;
-  },
-  onLinked: (result) => current().onLinked?.(result),
-  onPayment: (result) => current().onPayment?.(result),
-  onClose: (event) => {
-    current().onClose?.(event);
-    if (event.reason === 'cancelled') current().onCancelled?.();
-  },
-  onEvent: (name, data) => current().onEvent?.(name, data),
-  onLoad: () => current().onLoad?.(),
-  onError: (error) => current().onError?.(error),
-  onStatus: (state) => current().onStatus?.(state),
-});
+export const bindingConfig: BindingConfig = (config, current) => {
+  const bound: MonoConnectConfig = {
+    ...config,
+    // Read when a session starts, not now: see bindingLink for customer and institution.
+    reference: () => {
+      const reference = current().reference;
+      return typeof reference === 'function' ? reference() : reference;
+    },
+    onClose: (event) => {
+      current().onClose?.(event);
+      if (event.reason === 'cancelled') current().onCancelled?.();
+    },
+  };
+  // The other callbacks hand their arguments on as they are: one loop, not six arrows.
+  for (const name of ['onLinked', 'onPayment', 'onEvent', 'onLoad', 'onError', 'onStatus'] as const) {
+    (bound as Record<string, unknown>)[name] = (...args: unknown[]) => (current()[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+  }
+  return bound;
+};
 
 /**
  * A framework binding's link(): each session takes the customer and institution of current()
