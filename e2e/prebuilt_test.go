@@ -35,6 +35,9 @@ func prebuiltApp(t *testing.T, r recipe, name string, args []string) (string, bo
 	if root == "" || r.goOnly {
 		return "", false // a Go-only starter has no npm install or build to share
 	}
+	if !filepath.IsAbs(root) {
+		t.Fatalf("E2E_PREBUILT=%s: give an absolute path (go test runs in e2e/)", root)
+	}
 	dir := filepath.Join(root, name)
 	if os.Getenv("E2E_MUTATE") != "" {
 		t.Logf("prebuilt %s not used: E2E_MUTATE edits the generated source before the build", dir)
