@@ -11,16 +11,41 @@ lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 say() { printf -- '--- %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
-# greenfield_build FRAMEWORK LANG [init flags...]: scaffold app-LANG, install, build (its output
-# kept in app-LANG.build.log, checked by no_generated_warnings), then lint it: every npm starter
-# ships its framework generator's lint setup (templates/README.md), and `npm run lint` must pass
-# on the app as init left it, generated files included, without changing a file (some generators'
-# lint scripts pass --fix, which would otherwise hide a problem by fixing it).
+# e2e_init_flags LANG: the init flags, one a line, of the browser suite's greenfield LANG app
+# besides --framework and --lang (every feature, the institution for ts, its public key), written
+# by the e2e package, where they are defined (E2E_INIT_FLAGS_DIR, e2e/README.md). A starter built
+# here is then the very app the browser suite drives: .ci/run hands it over (E2E_PREBUILT) instead
+# of both suites installing and building it.
+e2e_init_flags() {
+  local dir="$scratch/e2e-init-flags"
+  if [ ! -f "$dir/$1" ]; then
+    mkdir -p "$dir"
+    (cd "$lib_dir/.." && E2E_INIT_FLAGS_DIR="$dir" go test -tags e2e -count=1 -run '^$' ./e2e/ >/dev/null) \
+      || fail "could not get the browser suite's init flags (E2E_INIT_FLAGS_DIR=$dir go test -tags e2e ./e2e/)"
+  fi
+  [ -s "$dir/$1" ] || fail "the browser suite wrote no init flags for $1 into $dir"
+  cat "$dir/$1"
+}
+
+# greenfield_init FRAMEWORK LANG: scaffold $scratch/FRAMEWORK-LANG as the browser suite scaffolds
+# its greenfield app (the same flags, the same folder name: the starter's package name is it).
+greenfield_init() {
+  local fw=$1 lang=$2 flags
+  flags=$(e2e_init_flags "$lang")
+  # shellcheck disable=SC2086 # one flag or value a line, none with a space
+  "$mc" init "$scratch/$fw-$lang" --framework "$fw" --lang "$lang" $flags --yes >/dev/null
+}
+
+# greenfield_build FRAMEWORK LANG: scaffold FRAMEWORK-LANG (greenfield_init), install, build (its
+# output kept in FRAMEWORK-LANG.build.log, checked by no_generated_warnings), then lint it: every
+# npm starter ships its framework generator's lint setup (templates/README.md), and `npm run lint`
+# must pass on the app as init left it, generated files included, without changing a file (some
+# generators' lint scripts pass --fix, which would otherwise hide a problem by fixing it).
 greenfield_build() {
-  local fw=$1 lang=$2; shift 2
-  local dir="$scratch/app-$lang" log="$scratch/app-$lang.build.log"
+  local fw=$1 lang=$2
+  local dir="$scratch/$fw-$lang" log="$scratch/$fw-$lang.build.log"
   say "$fw/$lang greenfield: init, npm install, npm run build, npm run lint"
-  "$mc" init "$dir" --framework "$fw" --lang "$lang" "$@" --yes >/dev/null
+  greenfield_init "$fw" "$lang"
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
   (cd "$dir" && npm run build) >"$log" 2>&1 || { cat "$log"; fail "$dir: npm run build failed"; }
@@ -67,10 +92,10 @@ no_generated_warnings() {
 
 # greenfield_both FRAMEWORK: the two starters of a target with both languages, each built by
 # greenfield_build with every feature; the ts one also pins an institution (--institution's path
-# through the templates), into $scratch/app-ts and $scratch/app-js.
+# through the templates), into $scratch/FRAMEWORK-ts and $scratch/FRAMEWORK-js.
 greenfield_both() {
-  greenfield_build "$1" ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-  greenfield_build "$1" js --features link,reauth,payments,events
+  greenfield_build "$1" ts
+  greenfield_build "$1" js
 }
 
 # create_vite_host TEMPLATE [DIR]: a fresh create-vite project from TEMPLATE (pinned create-vite

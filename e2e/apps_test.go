@@ -101,15 +101,40 @@ func TestApps(t *testing.T) {
 // with --public-key, except for a Go-only app, whose server renders it from its env.
 func scaffold(t *testing.T, r recipe, dir string, args ...string) {
 	t.Helper()
-	argv := append([]string{cliPath, "init", dir, "--yes"}, args...)
-	if !r.goOnly {
-		argv = append(argv, "--public-key", testPublicKey)
-	}
-	timings.time(t.Name()+": mono-connect init", func() {
-		runCmd(t, time.Minute, filepath.Dir(dir), nil, argv...)
-	})
+	timings.time(t.Name()+": mono-connect init", func() { runInit(t, r, dir, args...) })
 	coreEntry(t, dir) // exactly one core, so a core mutation has one place to go
 	mutateApp(t, dir)
+}
+
+// runInit runs `mono-connect init dir --yes args...` with the suite's public key (keyFlags).
+func runInit(t *testing.T, r recipe, dir string, args ...string) {
+	t.Helper()
+	argv := append([]string{cliPath, "init", dir, "--yes"}, args...)
+	argv = append(argv, keyFlags(r)...)
+	runCmd(t, time.Minute, filepath.Dir(dir), nil, argv...)
+}
+
+// keyFlags gives init the suite's public key, except for a Go-only app, whose server renders it
+// from its env.
+func keyFlags(r recipe) []string {
+	if r.goOnly {
+		return nil
+	}
+	return []string{"--public-key", testPublicKey}
+}
+
+// greenfieldFlags are the init flags of a greenfield app besides --framework, --lang and the key,
+// and the institution they pin. Every language runs every flow (issue #14: link, cancel, double
+// click, reauth and pay, in ts and in js); ts (and a one-language target) also opens a bank
+// directly, js leaves the choice to the widget, so both of --institution's paths run in a
+// browser. .ci/lib.sh scaffolds its greenfield apps with these too (E2E_INIT_FLAGS_DIR).
+func greenfieldFlags(lang string, oneLang bool) (flags []string, institution string) {
+	flags = []string{"--features", everyFeature}
+	if lang == "ts" || oneLang {
+		flags = append(flags, "--institution", testInstitution)
+		institution = testInstitution
+	}
+	return flags, institution
 }
 
 // coreEntry finds the generated core's entry module below dir: mono-connect.ts in a TS project,
@@ -175,19 +200,18 @@ func greenfield(t *testing.T, tg target, r recipe, lang string) {
 	if !exists(filepath.Join(repoRoot, "templates", tg.Name, "starter")) {
 		t.Fatalf("templates/%s/starter is missing: every target has a greenfield starter", tg.Name)
 	}
-	dir := filepath.Join(workRoot, tg.Name+"-"+lang)
-	os.RemoveAll(dir)
-	args := []string{"--framework", tg.Name, "--lang", lang}
-	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true}
-	// Every language runs every flow (issue #14: link, cancel, double click, reauth and pay, in ts
-	// and in js); ts (and a one-language target) also opens a bank directly, js leaves the choice
-	// to the widget, so both of --institution's paths run in a browser.
-	args = append(args, "--features", everyFeature)
-	app.reauth, app.payments = true, true
-	if lang == "ts" || len(tg.Langs) == 1 {
-		args = append(args, "--institution", testInstitution)
-		app.institution = testInstitution
+	app := &appUnderTest{name: tg.Name + "-" + lang, publicKey: testPublicKey, events: true, reauth: true, payments: true}
+	flags, institution := greenfieldFlags(lang, len(tg.Langs) == 1)
+	app.institution = institution
+	args := append([]string{"--framework", tg.Name, "--lang", lang}, flags...)
+	if dir, ok := prebuiltApp(t, r, app.name, args); ok {
+		server := recordedServerDir(t, dir)
+		prebuildGoServer(t, server)
+		serveAndRun(t, r, dir, server, app, "/")
+		return
 	}
+	dir := filepath.Join(workRoot, app.name)
+	os.RemoveAll(dir)
 	scaffold(t, r, dir, args...)
 	server := recordedServerDir(t, dir)
 	prebuildGoServer(t, server)

@@ -31,6 +31,9 @@ func mainRun(m *testing.M) int {
 	if ran, code := writeHostFromEnv(); ran {
 		return code
 	}
+	if ran, code := writeInitFlagsFromEnv(); ran {
+		return code
+	}
 	_, file, _, _ := runtime.Caller(0)
 	repoRoot = filepath.Dir(filepath.Dir(file))
 

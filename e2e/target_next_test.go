@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -48,7 +47,8 @@ func mountNext(t *testing.T, dir string) string {
 // nextBuildEnv lets `next build` load next/font/google fonts without the network, as Next's own
 // tests do: NEXT_FONT_GOOGLE_MOCKED_RESPONSES maps each Google CSS URL to a stylesheet whose font
 // files are served from loopback (next ships Geist in its devtools). Only needed when the app
-// imports next/font/google (create-next-app's layout does; our starter must not).
+// imports next/font/google (create-next-app's layout does; our starter must not, and says so in a
+// comment, which is no import: so the match is on the import itself).
 func nextBuildEnv(t *testing.T, dir string) []string {
 	uses := false
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -59,7 +59,7 @@ func nextBuildEnv(t *testing.T, dir string) []string {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() && regexp.MustCompile(`\.(tsx|jsx|ts|js|mjs)$`).MatchString(p) {
-			if b, _ := os.ReadFile(p); strings.Contains(string(b), "next/font/google") {
+			if b, _ := os.ReadFile(p); nextFontImport.Match(b) {
 				uses = true
 			}
 		}
@@ -70,6 +70,8 @@ func nextBuildEnv(t *testing.T, dir string) []string {
 	}
 	return nextFontEnv(t, dir)
 }
+
+var nextFontImport = regexp.MustCompile(`(?m)^\s*import\s[^;]*from\s+["']next/font/google["']`)
 
 // nextFontEnv starts the loopback font server and returns the env for `next build`.
 func nextFontEnv(t *testing.T, dir string) []string {

@@ -23,8 +23,8 @@ built() {
   say "built: $html, the button in the bundle, no CommonJS warning"
 }
 
-greenfield_build angular ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702 2>&1 | tee "$scratch/app-ts.log"
-built "$scratch/app-ts" "$scratch/app-ts.log"
+greenfield_build angular ts 2>&1 | tee "$scratch/angular-ts.log"
+built "$scratch/angular-ts" "$scratch/angular-ts.log"
 
 say "brownfield host: ng new (Angular CLI 22.2.7, --defaults --ssr=false)"
 (cd "$scratch" && npm exec --yes -- @angular/cli@22.2.7 new host --skip-install --skip-git --defaults --ssr=false >/dev/null)

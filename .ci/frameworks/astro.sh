@@ -28,10 +28,10 @@ prerendered() {
   say "prerendered: $html holds the button; connect.js only in $(tr '\n' ' ' <<<"$where")"
 }
 
-greenfield_build astro ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-prerendered "$scratch/app-ts"
-greenfield_build astro js --features link,reauth,payments,events
-prerendered "$scratch/app-js"
+greenfield_build astro ts
+prerendered "$scratch/astro-ts"
+greenfield_build astro js
+prerendered "$scratch/astro-js"
 
 # create-astro downloads its template from a code host, which CI cannot reach. So the host is made
 # by hand from the files of Astro's official "minimal" template (withastro/astro, examples/minimal:

@@ -17,10 +17,10 @@ prerendered() {
   say "prerendered: $html holds the button"
 }
 
-greenfield_build next ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-prerendered "$scratch/app-ts"
-greenfield_build next js --features link,reauth,payments,events
-prerendered "$scratch/app-js"
+greenfield_build next ts
+prerendered "$scratch/next-ts"
+greenfield_build next js
+prerendered "$scratch/next-js"
 
 say "brownfield host: create-next-app 16.4.3 (its default: TypeScript, App Router, app/ at the root)"
 (cd "$scratch" && npm exec --yes -- create-next-app@16.4.3 host --ts --app --no-eslint --no-tailwind \

@@ -13,13 +13,13 @@ mc=$1 scratch=$2
 source "$(dirname "$0")/../lib.sh"
 export NUXT_TELEMETRY_DISABLED=1
 
-# greenfield LANG [init flags...]: scaffold app-LANG (taking node_modules from $reuse, if set),
-# install, build.
+# greenfield LANG: scaffold nuxt-LANG (lib.sh's greenfield_init, taking node_modules from $reuse,
+# if set), install, build.
 greenfield() {
-  local lang=$1; shift
-  local dir="$scratch/app-$lang"
+  local lang=$1
+  local dir="$scratch/nuxt-$lang"
   say "nuxt/$lang greenfield: init, npm install, npm run build"
-  "$mc" init "$dir" --framework nuxt --lang "$lang" "$@" --yes >/dev/null
+  greenfield_init nuxt "$lang"
   if [ -n "${reuse:-}" ]; then mv "$reuse/node_modules" "$dir/node_modules"; fi
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
@@ -62,12 +62,12 @@ widget_lazy() {
   say "lazy: $(basename "$dir") loads connect.js on demand only, never on the server"
 }
 
-greenfield ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-served "$scratch/app-ts" 'data-mono-connect' '<dd data-mono-status>idle</dd>' 'data-mono-account' 'data-mono-pay' 'data-mono-events'
-widget_lazy "$scratch/app-ts"
-greenfield js --features link,reauth,payments,events
-served "$scratch/app-js" 'data-mono-connect' '<dd data-mono-status>idle</dd>' 'data-mono-account' 'data-mono-pay' 'data-mono-events'
-widget_lazy "$scratch/app-js"
+greenfield ts
+served "$scratch/nuxt-ts" 'data-mono-connect' '<dd data-mono-status>idle</dd>' 'data-mono-account' 'data-mono-pay' 'data-mono-events'
+widget_lazy "$scratch/nuxt-ts"
+greenfield js
+served "$scratch/nuxt-js" 'data-mono-connect' '<dd data-mono-status>idle</dd>' 'data-mono-account' 'data-mono-pay' 'data-mono-events'
+widget_lazy "$scratch/nuxt-js"
 
 # The project `nuxi init` makes (template minimal; it downloads the template from GitHub, so it is
 # written out by hand, in e2e/target_nuxt_test.go, the browser suite's host too).

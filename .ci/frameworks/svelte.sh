@@ -33,12 +33,12 @@ lazy() {
   say "lazy: connect.js is in $chunks, which $(basename "$2") does not load up front"
 }
 
-greenfield_build svelte ts --features link,reauth,payments,events --institution 5f2d08be60b92e2888287702
-prerendered "$scratch/app-ts/build/index.html"
-lazy "$scratch/app-ts/build/_app" "$scratch/app-ts/build/index.html"
-greenfield_build svelte js --features link,reauth,payments,events
-prerendered "$scratch/app-js/build/index.html"
-lazy "$scratch/app-js/build/_app" "$scratch/app-js/build/index.html"
+greenfield_build svelte ts
+prerendered "$scratch/svelte-ts/build/index.html"
+lazy "$scratch/svelte-ts/build/_app" "$scratch/svelte-ts/build/index.html"
+greenfield_build svelte js
+prerendered "$scratch/svelte-js/build/index.html"
+lazy "$scratch/svelte-js/build/_app" "$scratch/svelte-js/build/index.html"
 
 # sv 0.17.1, the newest, still makes SvelteKit 2 projects: this host proves the kit 2 flavour of the
 # binding ($env/static/public, $app/environment); the starters above prove kit 3's.

@@ -10,10 +10,10 @@ vite_app_suite vue $vite_core/MonoConnectButton.vue $vite_core/useMonoConnect.ts
 
 # connect.js must stay out of the initial chunk: the core loads it with import() on first use.
 for lang in ts js; do
-  entry=$(grep -o 'src="/assets/index-[^"]*\.js"' "$scratch/app-$lang/dist/index.html" | cut -d'"' -f2)
-  [ -n "$entry" ] || fail "app-$lang/dist/index.html loads no entry chunk"
-  ! grep -q 'mono.connect.widget.account_linked' "$scratch/app-$lang/dist$entry" ||
-    fail "app-$lang bundles @mono.co/connect.js into its entry chunk $entry"
+  entry=$(grep -o 'src="/assets/index-[^"]*\.js"' "$scratch/vue-$lang/dist/index.html" | cut -d'"' -f2)
+  [ -n "$entry" ] || fail "vue-$lang/dist/index.html loads no entry chunk"
+  ! grep -q 'mono.connect.widget.account_linked' "$scratch/vue-$lang/dist$entry" ||
+    fail "vue-$lang bundles @mono.co/connect.js into its entry chunk $entry"
 done
 
 # The integration compiles inside the host's own bundle too, not only under its vue-tsc: put the
