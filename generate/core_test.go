@@ -31,10 +31,7 @@ var flowMarkers = map[string][]string{
 // file holds a flow's code only when the feature was chosen, and then the core holds it exactly
 // once (in its feature module), so no bundler of a project without it can include it.
 func TestUnchosenFlowsShipNoCode(t *testing.T) {
-	plans, err := allPlans()
-	if err != nil {
-		t.Fatal(err)
-	}
+	plans := mustPlans(t)
 	checked := map[bool]int{}
 	for _, c := range plans {
 		chosen := map[string]bool{}

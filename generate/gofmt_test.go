@@ -17,10 +17,7 @@ import (
 // byte of any generated Go file. Generation does not format at run time (it was most of the work
 // of init and generate --check), so the templates themselves must render formatted code.
 func TestGeneratedGoIsGofmtClean(t *testing.T) {
-	plans, err := allPlans()
-	if err != nil {
-		t.Fatal(err)
-	}
+	plans := mustPlans(t)
 	checked := 0
 	reported := map[string]bool{}
 	for _, c := range plans {

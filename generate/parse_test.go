@@ -80,6 +80,16 @@ var allPlans = sync.OnceValues(func() ([]plannedCombo, error) {
 	return out, nil
 })
 
+// mustPlans is allPlans for a test, which stops when rendering failed.
+func mustPlans(t *testing.T) []plannedCombo {
+	t.Helper()
+	plans, err := allPlans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plans
+}
+
 var scriptBlock = regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
 
 // TestGeneratedCodeParses renders every combination and parses each generated source with the
@@ -87,10 +97,7 @@ var scriptBlock = regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
 // go/parser for Go, encoding/json for JSON.
 func TestGeneratedCodeParses(t *testing.T) {
 	parsed := map[string]int{}
-	plans, err := allPlans()
-	if err != nil {
-		t.Fatal(err)
-	}
+	plans := mustPlans(t)
 	for _, c := range plans {
 		for _, f := range c.Plan.Files {
 			if err := parseFile(f.Path, f.Content); err != nil {

@@ -18,10 +18,7 @@ var serverOnly = []string{"MONO_SECRET_KEY", "MONO_WEBHOOK_SECRET", "mono-sec-ke
 // frontend output never refers to the secret key (so no bundler can be asked to inline it), that no
 // generated file carries a key, and that every plan keeps .env files out of git.
 func TestNoSecretOutsideServerCode(t *testing.T) {
-	plans, err := allPlans()
-	if err != nil {
-		t.Fatal(err)
-	}
+	plans := mustPlans(t)
 	scanned := 0
 	for _, c := range plans {
 		o, p := c.Options, c.Plan

@@ -19,10 +19,7 @@ var quotedMonoPath = regexp.MustCompile(`'([^'\n]*mono-connect[^'\n]*)'|"([^"\n]
 // since the generated files' eslint-disable header keeps lint passing anyway. So every such entry
 // must match at least one file the same greenfield plan writes.
 func TestStarterLintIgnoresNameGeneratedFiles(t *testing.T) {
-	plans, err := allPlans()
-	if err != nil {
-		t.Fatal(err)
-	}
+	plans := mustPlans(t)
 	checked := 0
 	for _, c := range plans {
 		if !c.Options.Greenfield {
