@@ -17,7 +17,8 @@ fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 # here is then the very app the browser suite drives: .ci/run hands it over (E2E_PREBUILT) instead
 # of both suites installing and building it.
 e2e_init_flags() {
-  local dir="$scratch/e2e-init-flags"
+  # One folder for the whole CI run when .ci/run names it (E2E_INIT_FLAGS_CACHE), else the suite's own.
+  local dir="${E2E_INIT_FLAGS_CACHE:-$scratch/e2e-init-flags}"
   if [ ! -f "$dir/$1" ]; then
     mkdir -p "$dir"
     (cd "$lib_dir/.." && E2E_INIT_FLAGS_DIR="$dir" go test -tags e2e -count=1 -run '^$' ./e2e/ >/dev/null) \
