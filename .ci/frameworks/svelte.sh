@@ -70,10 +70,12 @@ echo 'export const prerender = true;' >"$host/src/routes/+page.ts"
 prerendered "$host/.svelte-kit/output/prerendered/pages/index.html"
 
 core=src/lib/mono-connect
+# The hosts are vite-<template>: $scratch/svelte-ts is the greenfield starter above (lib.sh's
+# <target>-<lang>), which .ci/run hands on to the browser suite.
 for template in svelte-ts svelte; do
   say "vite variant: plain Svelte, no SvelteKit"
-  host="$scratch/$template"
-  create_vite_host "$template" "$template"
+  host="$scratch/vite-$template"
+  create_vite_host "$template" "vite-$template"
   if [ "$template" = svelte-ts ]; then
     files="$core/config.ts $core/mono-connect.svelte.ts $(core_ts_files "$core")"
   else
