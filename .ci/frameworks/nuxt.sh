@@ -14,15 +14,20 @@ source "$(dirname "$0")/../lib.sh"
 export NUXT_TELEMETRY_DISABLED=1
 
 # greenfield LANG: scaffold nuxt-LANG (lib.sh's greenfield_init, taking node_modules from $reuse,
-# if set), install, build.
+# if set), install, build (no build line may name a generated file), and lint: what
+# greenfield_build does, with the node_modules hand-over.
 greenfield() {
   local lang=$1
-  local dir="$scratch/nuxt-$lang"
-  say "nuxt/$lang greenfield: init, npm install, npm run build"
+  local dir="$scratch/nuxt-$lang" log="$scratch/nuxt-$lang.build.log"
+  say "nuxt/$lang greenfield: init, npm install, npm run build, npm run lint"
   greenfield_init nuxt "$lang"
   if [ -n "${reuse:-}" ]; then mv "$reuse/node_modules" "$dir/node_modules"; fi
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
   ! grep -rq '"resolved"' "$dir/package-lock.json" || fail "$dir/package-lock.json records download addresses"
+  (cd "$dir" && npm run build) >"$log" 2>&1 || { cat "$log"; fail "$dir: npm run build failed"; }
+  cat "$log"
+  no_generated_warnings "$dir" "$log"
+  greenfield_lint "$dir"
   reuse=$dir
 }
 
