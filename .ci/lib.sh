@@ -76,8 +76,8 @@ greenfield_lint() {
 
 # no_generated_warnings DIR [LOG]: no line of DIR's build output (LOG, else a build run now) names
 # a generated file (issue #20: Vite's Rollup warned about the React button's 'use client' line, with
-# a sourcemap error, on every build). Greenfield builds are checked by greenfield_build; a script
-# calls it for a brownfield host after brownfield_check (which builds without keeping the output).
+# a sourcemap error, on every build). greenfield_build checks the starters' builds, brownfield_check
+# the hosts' first build with the integration in them.
 no_generated_warnings() {
   local dir=$1 log=${2:-} out
   if [ -n "$log" ]; then
@@ -199,7 +199,12 @@ init_only_integration() {
 
 brownfield_check() {
   local dir=$1; shift
+  local log="$dir.brownfield-build.log"
   init_only_integration "$dir" none "$@"
   say "brownfield: npm install, npm run build"
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error && npm run build)
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  (cd "$dir" && npm run build) >"$log" 2>&1 || { cat "$log"; fail "$dir: npm run build failed"; }
+  cat "$log"
+  # The user's app must not start printing warnings about our files either.
+  no_generated_warnings "$dir" "$log"
 }
