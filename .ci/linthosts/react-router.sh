@@ -1,8 +1,8 @@
 # Sourced by .ci/linthosts.sh: the react-router lint host. host_react-router writes the app under
 # $ws/hosts/react-router; catalog_react-router prints the workspace catalog entries its
 # package.json references. React Router's versions are templates/react-router/starter's;
-# TypeScript is the workspace's 6 (the starter's 7 is the native compiler, which
-# typescript-eslint's type information cannot use yet, and one catalog holds one version).
+# TypeScript is the workspace's 6.0 (not the starter's 7: typescript-eslint 8 supports
+# TypeScript below 6.1 for its type information, and one catalog holds one version).
 catalog_react-router() {
   cat <<'EOF'
 @eslint/js 10.0.1
