@@ -2,24 +2,27 @@
 # Living inside a strict app (issue 20, acceptance 1). One pnpm workspace, one git repository and
 # one `pnpm install` hold a host app per framework, each written by hand the way its own
 # generator lays it out (not a mono-connect starter: the host is the user's app), with a strict
-# community lint preset, Prettier, and a real lint-staged pre-commit hook installed by
-# simple-git-hooks. Every host takes its dev tools from the workspace's `catalog:`.
+# community lint preset, Prettier (the biome host: Biome alone), and a real lint-staged pre-commit
+# hook installed by simple-git-hooks. Every host takes its dev tools from the workspace's `catalog:`.
 #
-# Per host: mono-connect init (detected; the project's Prettier formats what it wrote), then
-# `git commit` THROUGH the hook (lint-staged: prettier --write, eslint --fix on the staged files),
-# then the host's lint, type check and build pass and `generate --check` exits 0. Also: connect.js
-# went into package.json as `catalog:` and into the workspace's catalog (which did not have it:
-# init adds the one line there), under the preset's key order where the host had no
-# dependencies block, and the package manager is pnpm.
+# Per host: mono-connect init (detected; the project's Prettier or Biome formats what it wrote),
+# then `git commit` THROUGH the hook (lint-staged: prettier --write, eslint --fix on the staged
+# files; the biome host: biome check --write), then the host's lint, type check and build pass
+# and `generate --check` exits 0. Also: connect.js went into package.json as `catalog:` and into
+# the workspace's catalog (which did not have it: init adds the one line there), under the
+# preset's key order where the host had no dependencies block, and the package manager is pnpm.
 #
 #   bash .ci/linthosts.sh /path/to/mono-connect
 #
 # A host is .ci/linthosts/<name>.sh, sourced here: host_<name> writes the app under
 # $ws/hosts/<name> (its package.json named <name>-host, with lint, typecheck and build scripts),
 # catalog_<name> prints the catalog entries it references ("name version" a line; two hosts
-# naming one package must agree on its version), and an optional init_flags_<name> prints flags
-# init needs beyond the common ones. Versions are pinned there; the install prefers the shared
-# npm cache and a persistent pnpm store.
+# naming one package must agree on its version), an optional init_flags_<name> prints flags
+# init needs beyond the common ones, and an optional formatter_<name> prints the formatter init
+# must find and the hook runs: prettier (the default: the hook is prettier --write, eslint
+# --fix) or biome (the biome host: Biome alone formats and lints, its hook is biome check
+# --write). Versions are pinned there; the install prefers the shared npm cache and a persistent
+# pnpm store.
 set -euo pipefail
 mc=$(realpath "$1")
 here=$(dirname "$0")
@@ -104,6 +107,11 @@ vite_spa() {
 
 for h in "${hosts[@]}"; do "host_$h"; done
 
+# formatter HOST: the host's formatter (formatter_<name>, else prettier).
+formatter() { if declare -F "formatter_$1" >/dev/null; then "formatter_$1"; else echo prettier; fi; }
+# hook_task FORMATTER: the lint-staged task the commit's log must show.
+hook_task() { if [ "$1" = biome ]; then echo 'biome check --write'; else echo 'eslint --fix'; fi; }
+
 say "one pnpm install for ${#hosts[@]} hosts (pnpm $pnpm_version, catalog in pnpm-workspace.yaml)"
 install() {
   pnpm install --no-frozen-lockfile --prefer-offline --store-dir "$HOME/.cache/pnpm-store" --reporter=append-only >"$work/install.log" 2>&1 || {
@@ -131,11 +139,12 @@ pnpm exec simple-git-hooks >/dev/null
 
 for h in "${hosts[@]}"; do
   d=$ws/hosts/$h
-  say "$h: init (detected: pnpm from the workspace, the app's Prettier formats what it writes)"
+  fmt=$(formatter "$h")
+  say "$h: init (detected: pnpm from the workspace, the app's $fmt formats what it writes)"
   extra=()
   if declare -F "init_flags_$h" >/dev/null; then mapfile -t extra < <("init_flags_$h"); fi
   out=$("$mc" init "$d" --features link,reauth,payments,events --public-key test_pk_lint0hosts0ci "${extra[@]}" --yes 2>&1) || { echo "$out"; fail "$h: init failed"; }
-  grep -q "formatted [0-9]* file(s) with the project's prettier" <<<"$out" || { echo "$out"; fail "$h: init did not run the project's Prettier"; }
+  grep -q "formatted [0-9]* file(s) with the project's $fmt" <<<"$out" || { echo "$out"; fail "$h: init did not run the project's $fmt"; }
   grep -q 'package manager pnpm (../../pnpm-workspace.yaml)' <<<"$out" || { echo "$out"; fail "$h: init did not take pnpm from the workspace"; }
   # connect.js references the workspace's catalog like every other dependency of the host, and a
   # dependencies block init had to add (vue) sits where the key order wants it.
@@ -157,13 +166,14 @@ install
 
 for h in "${hosts[@]}"; do
   d=$ws/hosts/$h
-  say "$h: commit through the hook (lint-staged: prettier --write, eslint --fix), lint, type check, build, generate --check"
+  task=$(hook_task "$(formatter "$h")")
+  say "$h: commit through the hook (lint-staged: $task), lint, type check, build, generate --check"
   # The workspace's catalog entry goes in with the first host's integration.
   (cd "$ws" && git add -A "hosts/$h" pnpm-workspace.yaml && git commit -qm "mono-connect in $h") >"$work/$h-commit.log" 2>&1 || {
     cat "$work/$h-commit.log"
     fail "$h: the pre-commit hook refused the integration"
   }
-  grep -q 'eslint --fix' "$work/$h-commit.log" || { cat "$work/$h-commit.log"; fail "$h: the commit did not run the lint-staged hook"; }
+  grep -qF -- "$task" "$work/$h-commit.log" || { cat "$work/$h-commit.log"; fail "$h: the commit did not run the lint-staged hook"; }
   [ -z "$(cd "$ws" && git status --porcelain "hosts/$h")" ] || { (cd "$ws" && git status --short "hosts/$h"); fail "$h: the hook left changes behind"; }
   [ "$(cd "$d" && git show --stat --format= HEAD -- . | wc -l)" -gt 10 ] || fail "$h: the commit holds too few files"
   pnpm --filter "$h-host" run lint >"$work/$h-lint.log" 2>&1 || { cat "$work/$h-lint.log"; fail "$h: lint"; }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,16 +30,17 @@ type ignoreTool struct {
 	file func(project fs.FS, pkg []byte) string
 	// merge adds entries (paths relative to the project root; a folder ends in "/") to old, and
 	// owns reports whether content still holds them.
-	merge func(old []byte, entries []string, major int) ([]byte, error)
-	owns  func(content []byte, entries []string, major int) bool
-	// major reads the tool's major version when its syntax differs between majors (Biome).
-	major func(project fs.FS, pkg, config []byte) int
+	merge func(old []byte, entries []string, version int) ([]byte, error)
+	owns  func(content []byte, entries []string, version int) bool
+	// version reads the tool's version when its syntax differs between versions (Biome: see
+	// biomeVersion), for merge and owns.
+	version func(project fs.FS, pkg, config []byte) int
 }
 
 var ignoreTools = []ignoreTool{
 	{name: "prettier", file: prettierIgnoreFile, merge: mergeIgnoreLines, owns: hasIgnoreLines},
 	{name: "eslint", file: eslintIgnoreFile, merge: mergeIgnoreLines, owns: hasIgnoreLines},
-	{name: "biome", file: firstFile("biome.json", "biome.jsonc"), merge: mergeBiome, owns: ownsBiome, major: biomeMajor},
+	{name: "biome", file: firstFile("biome.json", "biome.jsonc"), merge: mergeBiome, owns: ownsBiome, version: biomeVersion},
 	{name: "oxlint", file: firstFile(".oxlintrc.json"), merge: jsonArrayMerge("ignorePatterns", globs), owns: jsonArrayOwns("ignorePatterns", globs)},
 	{name: "dprint", file: firstFile("dprint.json", ".dprint.json", "dprint.jsonc", ".dprint.jsonc"), merge: jsonArrayMerge("excludes", globs), owns: jsonArrayOwns("excludes", globs)},
 }
@@ -108,19 +110,19 @@ func ignoreMerges(project fs.FS, pkg []byte, read func(string) ([]byte, bool, er
 		if err != nil {
 			return nil, err
 		}
-		major := 0
-		if t.major != nil {
-			major = t.major(project, pkg, old)
+		version := 0
+		if t.version != nil {
+			version = t.version(project, pkg, old)
 		}
-		content, err := t.merge(old, entries, major)
+		content, err := t.merge(old, entries, version)
 		if err != nil {
 			return nil, &UsageError{Msg: fmt.Sprintf("%s: %s: fix it and run again", name, err)}
 		}
-		t, major := t, major
+		t, version := t, version
 		out = append(out, File{
 			Path: name, Kind: KindMerged, Content: content,
 			Part:  []byte(t.name + " ignores " + strings.Join(entries, " ")),
-			Owned: func(c []byte) bool { return t.owns(c, entries, major) },
+			Owned: func(c []byte) bool { return t.owns(c, entries, version) },
 		})
 	}
 	return out, nil
@@ -257,48 +259,102 @@ func jsonArrayOwns(key string, patterns func([]string) []string) func([]byte, []
 
 // Biome: version 1 reads files.ignore (globs); version 2 dropped it for files.includes, where a
 // negated pattern excludes. An includes list of negations only would include nothing, so a new
-// one starts with "**".
-func mergeBiome(src []byte, entries []string, major int) ([]byte, error) {
-	if major == 1 {
+// one starts with "**". A folder is "!folder/**" before Biome 2.2 and "!folder" from 2.2 on: 2.0
+// and 2.1 do not exclude a folder's files for "!folder" (checked with the real 2.0.0), and 2.2 and
+// later warn about "/**" (lint/suspicious/useBiomeIgnoreFolder, in the recommended rules) and
+// their `biome check --write` rewrites it into "!folder" (2.6.9). Either spelling of our entry, and
+// the force-ignore "!!", is ours: the user's Biome rewriting one into the other is no drift, and
+// no reason for generate to add the other one back.
+func mergeBiome(src []byte, entries []string, version int) ([]byte, error) {
+	if version < biome2 {
 		return addToJSONArray(src, []string{"files", "ignore"}, globs(entries), nil)
 	}
-	return addToJSONArray(src, []string{"files", "includes"}, biome2Patterns(entries), []string{"**"})
+	return addToJSONArrayAs(src, []string{"files", "includes"}, biome2Patterns(entries, version), []string{"**"}, sameBiomeIgnore)
 }
 
-func ownsBiome(content []byte, entries []string, major int) bool {
-	if major == 1 {
+func ownsBiome(content []byte, entries []string, version int) bool {
+	if version < biome2 {
 		return jsonArrayHas(content, []string{"files", "ignore"}, globs(entries))
 	}
-	return jsonArrayHas(content, []string{"files", "includes"}, biome2Patterns(entries))
+	return jsonArrayHasAs(content, []string{"files", "includes"}, biome2Patterns(entries, version), sameBiomeIgnore)
 }
 
-func biome2Patterns(entries []string) []string {
-	out := globs(entries)
-	for i, g := range out {
-		out[i] = "!" + g
+// Biome versions as biomeVersion reads them: major*1000 + minor.
+const (
+	biome2       = 2000
+	biome2Folder = 2002 // "!folder" excludes the folder's files
+)
+
+func biome2Patterns(entries []string, version int) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		if strings.HasSuffix(e, "/") {
+			if version >= biome2Folder {
+				e = strings.TrimSuffix(e, "/")
+			} else {
+				e += "**"
+			}
+		}
+		out[i] = "!" + e
 	}
 	return out
 }
 
-// biomeMajor reads Biome's major from the @biomejs/biome dependency, else from the config's
-// $schema (https://biomejs.dev/schemas/<version>/schema.json); 2 when neither says.
-func biomeMajor(_ fs.FS, pkg, config []byte) int {
-	if v, ok := dependencyVersion(pkg, "@biomejs/biome"); ok {
-		if m := versionMajor(v); m > 0 {
-			return m
+// sameBiomeIgnore reports whether the files.includes pattern have excludes what want (one of
+// biome2Patterns) does: "!x", "!x/**" and "!!x" alike.
+func sameBiomeIgnore(have, want string) bool {
+	norm := func(p string) (string, bool) {
+		if !strings.HasPrefix(p, "!") {
+			return "", false
 		}
+		p = strings.TrimPrefix(strings.TrimPrefix(p, "!"), "!")
+		return strings.TrimSuffix(p, "/**"), true
 	}
+	h, ok := norm(have)
+	w, _ := norm(want)
+	return ok && h == w
+}
+
+// biomeVersion reads Biome's version (major*1000 + minor) from the @biomejs/biome dependency,
+// else from the config's $schema (https://biomejs.dev/schemas/<version>/schema.json), which
+// `biome init` and `biome migrate` write; when both name the same major, the later minor (a range
+// such as "^2.0.0" says little, a schema of 2.6.9 says that Biome wrote the config). The
+// current Biome when neither says.
+func biomeVersion(_ fs.FS, pkg, config []byte) int {
+	depMajor, depMinor := 0, 0
+	if v, ok := dependencyVersion(pkg, "@biomejs/biome"); ok {
+		depMajor, depMinor = versionMajorMinor(v)
+	}
+	schemaMajor, schemaMinor := 0, 0
 	var c struct {
 		Schema string `json:"$schema"`
 	}
 	if plain, ok := jsoncTopLevel(config); ok && json.Unmarshal(plain, &c) == nil {
 		if i := strings.Index(c.Schema, "/schemas/"); i >= 0 {
-			if m := versionMajor(c.Schema[i+len("/schemas/"):]); m > 0 {
-				return m
-			}
+			schemaMajor, schemaMinor = versionMajorMinor(c.Schema[i+len("/schemas/"):])
 		}
 	}
-	return 2
+	switch {
+	case depMajor > 0 && depMajor == schemaMajor:
+		return depMajor*1000 + max(depMinor, schemaMinor)
+	case depMajor > 0:
+		return depMajor*1000 + depMinor
+	case schemaMajor > 0:
+		return schemaMajor*1000 + schemaMinor
+	}
+	return biome2Folder
+}
+
+var leadingMinor = regexp.MustCompile(`^\s*(?:\^|~|>=|=)?\s*v?\d+\.(\d+)`)
+
+// versionMajorMinor reads the major and minor of a version or range ("^1.9.4" is 1, 9; "2" is 2,
+// 0); 0, 0 if none.
+func versionMajorMinor(v string) (major, minor int) {
+	major = versionMajor(v)
+	if m := leadingMinor.FindStringSubmatch(v); major > 0 && m != nil {
+		minor, _ = strconv.Atoi(m[1])
+	}
+	return major, minor
 }
 
 // versionMajor reads the major of a version or range ("^1.9.4", "~2.0.0"); 0 if none.

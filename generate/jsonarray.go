@@ -14,6 +14,12 @@ import (
 // addToJSONArray adds the values src lacks to the string array at keys (nested objects), creating
 // the objects and the array as needed; a new array starts with seed.
 func addToJSONArray(src []byte, keys []string, values, seed []string) ([]byte, error) {
+	return addToJSONArrayAs(src, keys, values, seed, sameString)
+}
+
+// addToJSONArrayAs is addToJSONArray where an element same(element, value) already holds value:
+// another spelling of the same pattern.
+func addToJSONArrayAs(src []byte, keys []string, values, seed []string, same func(have, want string) bool) ([]byte, error) {
 	doc, err := jsonedit.ParseJSONC(src)
 	if err != nil {
 		return nil, err
@@ -37,7 +43,7 @@ func addToJSONArray(src []byte, keys []string, values, seed []string) ([]byte, e
 		return doc.Bytes(), nil
 	}
 	for _, v := range values {
-		_, err := doc.EnsureElement(keys, v, func(raw []byte) bool { return rawIsString(raw, v) })
+		_, err := doc.EnsureElement(keys, v, func(raw []byte) bool { return rawStringIs(raw, v, same) })
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", strings.Join(keys, "."), err)
 		}
@@ -47,6 +53,11 @@ func addToJSONArray(src []byte, keys []string, values, seed []string) ([]byte, e
 
 // jsonArrayHas reports whether the array at keys holds every one of values.
 func jsonArrayHas(content []byte, keys []string, values []string) bool {
+	return jsonArrayHasAs(content, keys, values, sameString)
+}
+
+// jsonArrayHasAs is jsonArrayHas where an element same(element, value) holds value.
+func jsonArrayHasAs(content []byte, keys []string, values []string, same func(have, want string) bool) bool {
 	doc, err := jsonedit.ParseJSONC(content)
 	if err != nil {
 		return false
@@ -62,7 +73,7 @@ func jsonArrayHas(content []byte, keys []string, values []string) bool {
 	for _, want := range values {
 		found := false
 		for _, h := range have {
-			found = found || rawIsString(h, want)
+			found = found || rawStringIs(h, want, same)
 		}
 		if !found {
 			return false
@@ -86,3 +97,11 @@ func rawIsString(raw []byte, want string) bool {
 	var s string
 	return json.Unmarshal(raw, &s) == nil && s == want
 }
+
+// rawStringIs reports whether raw is a JSON string s with same(s, want).
+func rawStringIs(raw []byte, want string, same func(have, want string) bool) bool {
+	var s string
+	return json.Unmarshal(raw, &s) == nil && same(s, want)
+}
+
+func sameString(have, want string) bool { return have == want }

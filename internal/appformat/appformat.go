@@ -16,7 +16,10 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/mono-connect/mono-connect/internal/jsonedit"
 )
 
 // Formatter is a formatter the project uses.
@@ -96,7 +99,18 @@ func (f Formatter) Args(files []string) []string {
 func (f Formatter) Run(ctx context.Context, root string, files []string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, f.Bin, f.Args(files)...)
+	args := f.Args(files)
+	if f.Name == "biome" {
+		config, err := biomeConfigFor(root, f.Config, files)
+		if err != nil {
+			return nil, fmt.Errorf("biome: %s: %w", f.Config, err)
+		}
+		if config != "" {
+			defer os.Remove(config)
+			args = append([]string{args[0], "--config-path=" + filepath.Base(config)}, args[1:]...)
+		}
+	}
+	cmd := exec.CommandContext(ctx, f.Bin, args...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	// A child the formatter started may hold the output pipe open after the kill.
@@ -154,4 +168,87 @@ func packageKey(root, key string) bool {
 	}
 	_, ok := pkg[key]
 	return ok
+}
+
+// biomeConfigFor returns a temporary copy of the project's Biome config (in root, beside it, so
+// that its relative paths and extends mean what they mean in it) without the files.includes
+// negations that exclude one of files, or "" when none does. Biome 2 leaves a file its includes
+// exclude alone even when named on the command line (2.6.9: "the path is ignored", and with
+// --no-errors-on-unmatched not a word), and mono-connect merges exactly such negations for its
+// own files (so that the app's `biome check .` leaves them alone): without this copy the run would
+// format nothing. Only literal paths count (a pattern with a wildcard is the user's), so the copy
+// is the user's config as it was before mono-connect's entries. Biome 1's files.ignore is not
+// handled: its --config-path takes a directory.
+func biomeConfigFor(root, config string, files []string) (string, error) {
+	src, err := os.ReadFile(filepath.Join(root, config))
+	if err != nil {
+		return "", err
+	}
+	doc, err := jsonedit.ParseJSONC(src)
+	if err != nil {
+		return "", err
+	}
+	plain, _, err := doc.Lookup()
+	if err != nil {
+		return "", err
+	}
+	var top map[string]json.RawMessage
+	var sect map[string]json.RawMessage
+	var includes []json.RawMessage
+	if json.Unmarshal(plain, &top) != nil || json.Unmarshal(top["files"], &sect) != nil || json.Unmarshal(sect["includes"], &includes) != nil {
+		return "", nil
+	}
+	kept := includes[:0:0]
+	for _, raw := range includes {
+		var p string
+		if json.Unmarshal(raw, &p) == nil && excludesAny(p, files) {
+			continue
+		}
+		kept = append(kept, raw)
+	}
+	if len(kept) == len(includes) {
+		return "", nil
+	}
+	if sect["includes"], err = json.Marshal(kept); err != nil {
+		return "", err
+	}
+	if top["files"], err = json.Marshal(sect); err != nil {
+		return "", err
+	}
+	out, err := json.MarshalIndent(top, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(root, ".mono-connect-biome-*.json")
+	if err != nil {
+		return "", err
+	}
+	_, werr := tmp.Write(append(out, '\n'))
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return "", werr
+	}
+	return tmp.Name(), nil
+}
+
+// excludesAny reports whether the Biome 2 includes pattern p is a literal negation ("!a/b.ts",
+// "!dir", "!dir/**", "!!dir") of one of files or of a folder holding one.
+func excludesAny(p string, files []string) bool {
+	if !strings.HasPrefix(p, "!") {
+		return false
+	}
+	p = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(p, "!"), "!"), "/**")
+	p = strings.TrimPrefix(strings.TrimSuffix(p, "/"), "./")
+	if p == "" || strings.ContainsAny(p, "*?[]{}") {
+		return false
+	}
+	for _, f := range files {
+		if f == p || strings.HasPrefix(f, p+"/") {
+			return true
+		}
+	}
+	return false
 }

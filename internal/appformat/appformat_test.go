@@ -2,6 +2,7 @@ package appformat
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,5 +93,50 @@ func TestRunReportsFailureWithOutput(t *testing.T) {
 	out, err := Formatter{Name: "prettier", Bin: bin}.Run(context.Background(), root, []string{"a.ts"})
 	if err == nil || !strings.Contains(err.Error(), "prettier failed: exit status 2") || strings.TrimSpace(string(out)) != "[error] --ignore-path= a.ts" {
 		t.Fatalf("err = %v, out = %q", err, out)
+	}
+}
+
+// Biome 2 skips a file its files.includes exclude even when named on the command line (2.6.9
+// does so silently with --no-errors-on-unmatched), and init has just merged such negations for
+// its own files: the run reads a copy of the config without them, beside it, removed afterwards.
+func TestRunBiomeFormatsUnderTheConfigWithoutOurNegations(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "biome.jsonc"), `{
+  // the user's
+  "formatter": { "indentStyle": "tab", "lineWidth": 100 },
+  "files": { "includes": ["**", "!dist", "!**/*.gen.ts", "!mono-connect.json", "!!src/lib/mono-connect", "!src/Button.tsx"], },
+}
+`, 0o644)
+	bin := filepath.Join(root, "node_modules", ".bin", "biome")
+	// The stand-in prints its arguments and the config it was given.
+	write(t, bin, "#!/bin/sh\necho \"$@\"\nfor a in \"$@\"; do case \"$a\" in --config-path=*) cat \"${a#--config-path=}\" ;; esac; done\n", 0o755)
+	out, err := Formatter{Name: "biome", Config: "biome.jsonc", Bin: bin}.Run(context.Background(), root, []string{"src/lib/mono-connect/config.ts", "src/Button.tsx"})
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	args, config, _ := strings.Cut(string(out), "\n")
+	name, ok := strings.CutPrefix(strings.Fields(args)[1], "--config-path=")
+	if !ok || !strings.HasPrefix(name, ".mono-connect-biome-") || !strings.HasPrefix(args, "format --config-path=") || !strings.HasSuffix(args, " --write --no-errors-on-unmatched src/lib/mono-connect/config.ts src/Button.tsx") {
+		t.Fatalf("args: %s", args)
+	}
+	var c struct {
+		Formatter map[string]any
+		Files     struct{ Includes []string }
+	}
+	if err := json.Unmarshal([]byte(config), &c); err != nil {
+		t.Fatalf("%v: %s", err, config)
+	}
+	if got := strings.Join(c.Files.Includes, " "); got != "** !dist !**/*.gen.ts !mono-connect.json" || c.Formatter["indentStyle"] != "tab" || c.Formatter["lineWidth"] != 100.0 {
+		t.Errorf("the copy: %s", config)
+	}
+	if _, err := os.Stat(filepath.Join(root, name)); !os.IsNotExist(err) {
+		t.Errorf("the copy is left behind: %v", err)
+	}
+
+	// A config that excludes none of the files is used as it is.
+	write(t, filepath.Join(root, "biome.jsonc"), `{ "files": { "includes": ["**", "!dist"] } }`, 0o644)
+	out, err = Formatter{Name: "biome", Config: "biome.jsonc", Bin: bin}.Run(context.Background(), root, []string{"src/lib/mono-connect/config.ts"})
+	if err != nil || strings.TrimSpace(string(out)) != "format --write --no-errors-on-unmatched src/lib/mono-connect/config.ts" {
+		t.Fatalf("%v: %s", err, out)
 	}
 }
