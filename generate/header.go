@@ -27,6 +27,15 @@ var (
 	scriptHeaderText = "// " + string(bytes.ReplaceAll([]byte(headerText), []byte("\n"), []byte("\n// "))) + "\n"
 )
 
+// checkJsHeader is the script header of JavaScript derived from a TypeScript module (coregen), with
+// `// @ts-nocheck` after the lint directives: a JavaScript app that type-checks its files (checkJs
+// in a jsconfig.json, strict) would check the derived code, which carries no JSDoc, and report
+// every parameter as an implicit any, though its types are the .d.ts beside it, which the app's
+// imports resolve to, and the TypeScript it comes from was checked when mono-connect was built.
+func checkJsHeader(script []byte) []byte {
+	return bytes.Replace(script, []byte(scriptHeaderText), []byte("// @ts-nocheck\n"+scriptHeaderText), 1)
+}
+
 // eslintCommentsPlugins are the presets that bring eslint-plugin-eslint-comments, whose
 // no-unlimited-disable rule reports the header's bare `eslint-disable` (and is not silenced by
 // it), with the name the rule has there. A directive naming that rule must come first; it can
