@@ -21,7 +21,12 @@
 # init needs beyond the common ones, and an optional formatter_<name> prints the formatter init
 # must find and the hook runs: prettier (the default: the hook is prettier --write, eslint
 # --fix) or biome (the biome host: Biome alone formats and lints, its hook is biome check
-# --write). Versions are pinned there; the install prefers the shared npm cache and a persistent
+# --write). An optional no_npm_dependency_<name> marks a host that vendors connect.js (html: a
+# Go app whose package.json is only its front-end tooling) and prints where init must write that
+# copy (a path in the host): init gets no --public-key (its server renders the key into the page)
+# and must leave package.json as it was, instead of adding connect.js as `catalog:`; the
+# catalog's one-line check stays for the run as a whole, so such a host runs beside one that adds
+# the line. Versions are pinned there; the install prefers the shared npm cache and a persistent
 # pnpm store.
 set -euo pipefail
 mc=$(realpath "$1")
@@ -143,18 +148,27 @@ for h in "${hosts[@]}"; do
   say "$h: init (detected: pnpm from the workspace, the app's $fmt formats what it writes)"
   extra=()
   if declare -F "init_flags_$h" >/dev/null; then mapfile -t extra < <("init_flags_$h"); fi
-  out=$("$mc" init "$d" --features link,reauth,payments,events --public-key test_pk_lint0hosts0ci "${extra[@]}" --yes 2>&1) || { echo "$out"; fail "$h: init failed"; }
+  # A host that vendors connect.js (html: its server renders the key into the page, so init
+  # refuses --public-key) gets no key; its check is the vendored copy, not package.json.
+  vendored=
+  if declare -F "no_npm_dependency_$h" >/dev/null; then vendored=$("no_npm_dependency_$h"); else extra+=(--public-key test_pk_lint0hosts0ci); fi
+  out=$("$mc" init "$d" --features link,reauth,payments,events "${extra[@]}" --yes 2>&1) || { echo "$out"; fail "$h: init failed"; }
   grep -q "formatted [0-9]* file(s) with the project's $fmt" <<<"$out" || { echo "$out"; fail "$h: init did not run the project's $fmt"; }
   grep -q 'package manager pnpm (../../pnpm-workspace.yaml)' <<<"$out" || { echo "$out"; fail "$h: init did not take pnpm from the workspace"; }
   # connect.js references the workspace's catalog like every other dependency of the host, and a
-  # dependencies block init had to add (vue) sits where the key order wants it.
-  node -e '
+  # dependencies block init had to add (vue) sits where the key order wants it; a host that
+  # vendors it keeps its package.json as it was.
+  if [ -n "$vendored" ]; then
+    [ -s "$d/$vendored" ] || fail "$h: init vendored no connect.js at $vendored"
+    [ -z "$(cd "$ws" && git status --porcelain "hosts/$h/package.json")" ] || fail "$h: init changed package.json, though it vendors connect.js"
+  else node -e '
     const p = require(process.argv[1]);
     const v = p.dependencies && p.dependencies["@mono.co/connect.js"];
     if (v !== "catalog:") { console.error("@mono.co/connect.js is", v, "not catalog:"); process.exit(1) }
     const keys = Object.keys(p), dep = keys.indexOf("dependencies"), dev = keys.indexOf("devDependencies");
     if (dev >= 0 && dep > dev) { console.error("dependencies after devDependencies:", keys.join(", ")); process.exit(1) }
   ' "$d/package.json" || fail "$h: package.json"
+  fi
   "$mc" generate "$d" --check >/dev/null || fail "$h: generate --check right after init --format"
 done
 # The workspace's catalog gained exactly connect.js, pinned (the first init added it, the others

@@ -194,7 +194,10 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	header := scriptHeaderFor(pkg)
 	for _, r := range owned {
 		content := r.Content
-		if !r.Vendored {
+		switch {
+		case r.Typed:
+			content = withHeader(r.Path, content, checkJsHeader(header))
+		case !r.Vendored:
 			content = withHeader(r.Path, content, header)
 		}
 		if err := put(File{Path: r.Path, Kind: KindOwned, Content: content, Mode: r.Mode}); err != nil {

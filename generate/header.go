@@ -27,6 +27,15 @@ var (
 	scriptHeaderText = "// " + string(bytes.ReplaceAll([]byte(headerText), []byte("\n"), []byte("\n// "))) + "\n"
 )
 
+// checkJsHeader is the script header of JavaScript derived from a TypeScript module (coregen), with
+// `// @ts-nocheck` after the lint directives: a JavaScript app that type-checks its files (checkJs
+// in a jsconfig.json, strict) would check the derived code, which carries no JSDoc, and report
+// every parameter as an implicit any, though its types are the .d.ts beside it, which the app's
+// imports resolve to, and the TypeScript it comes from was checked when mono-connect was built.
+func checkJsHeader(script []byte) []byte {
+	return bytes.Replace(script, []byte(scriptHeaderText), []byte("// @ts-nocheck\n"+scriptHeaderText), 1)
+}
+
 // eslintCommentsPlugins are the presets that bring eslint-plugin-eslint-comments, whose
 // no-unlimited-disable rule reports the header's bare `eslint-disable` (and is not silenced by
 // it), with the name the rule has there. A directive naming that rule must come first; it can
@@ -36,14 +45,32 @@ var eslintCommentsPlugins = []struct{ dependency, rule string }{
 	{"@eslint-community/eslint-plugin-eslint-comments", "@eslint-community/eslint-comments/no-unlimited-disable"},
 }
 
+// unicornDisable is the directive for eslint-plugin-unicorn, on its own line before the bare one,
+// naming the two of its recommended rules that the bare directive cannot silence:
+// no-abusive-eslint-disable reports the bare directive one column before the line starts (so that
+// no directive on that line silences it), and filename-case reports the file at 1:1, before a
+// bare directive that does not open the file (the generated names follow the framework's
+// conventions: useMonoConnect.ts, MonoConnectButton.tsx). Where a rule is off or finds nothing, the
+// hook's --fix deletes its name from the directive, or the directive, like the bare one
+// (internal/samecode: not drift).
+const unicornDisable = "/* eslint-disable unicorn/filename-case, unicorn/no-abusive-eslint-disable */\n"
+
 // scriptHeaderFor is the script header for the project whose package.json is pkg (nil: none).
 func scriptHeaderFor(pkg []byte) []byte {
+	named := ""
 	for _, p := range eslintCommentsPlugins {
 		if hasDependency(pkg, p.dependency) {
-			return []byte("/* eslint-disable " + p.rule + " */\n/* eslint-disable */\n" + scriptHeaderText)
+			named = "/* eslint-disable " + p.rule + " */\n"
+			break
 		}
 	}
-	return scriptHeader
+	if hasDependency(pkg, "eslint-plugin-unicorn") {
+		named += unicornDisable
+	}
+	if named == "" {
+		return scriptHeader
+	}
+	return []byte(named + "/* eslint-disable */\n" + scriptHeaderText)
 }
 
 // vueBlock finds the top-level blocks of a .vue file after the first. eslint-plugin-vue applies an

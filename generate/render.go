@@ -100,6 +100,9 @@ type renderedFile struct {
 	// Vendored: a third-party file copied byte for byte (templates.Vendored), which must stay
 	// exactly the published file (its Subresource Integrity pins it), so it gets no header.
 	Vendored bool
+	// Typed: JavaScript derived from a TypeScript module, whose types are the .d.ts written beside
+	// it (coregen.Module). Its header turns the type checker off for it (checkJsHeader).
+	Typed bool
 }
 
 // renderDir renders the template directory dir (a path inside templates.FS) into files placed
@@ -147,7 +150,9 @@ func renderDir(dir, dest string, data *TemplateData, placeholders map[string]str
 				return fmt.Errorf("template %s: %w", p, err)
 			}
 			for name, b := range files {
-				out = append(out, renderedFile{Path: outputPath(dest, path.Join(path.Dir(rel), name), placeholders), Content: b, Mode: 0o644})
+				_, typed := files[strings.TrimSuffix(strings.TrimSuffix(name, ".js"), ".jsx")+".d.ts"]
+				typed = typed && !strings.HasSuffix(name, ".d.ts")
+				out = append(out, renderedFile{Path: outputPath(dest, path.Join(path.Dir(rel), name), placeholders), Content: b, Mode: 0o644, Typed: typed})
 			}
 			return nil
 		}

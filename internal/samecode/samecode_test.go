@@ -218,6 +218,9 @@ func TestEqualTokens(t *testing.T) {
 		// (reportUnusedDisableDirectives), leaving a blank line: the linter's rewrite, not an edit.
 		{"the header's bare eslint-disable deleted by eslint --fix", "a.ts", "/* eslint-disable */\n// Generated\nf();\n", " \n// Generated\nf();\n", true},
 		{"both header directives of an eslint-comments preset deleted", "a.ts", "/* eslint-disable eslint-comments/no-unlimited-disable */\n/* eslint-disable */\n// Generated\nf();\n", "\n \n// Generated\nf();\n", true},
+		{"unicorn's header directive with one rule left by eslint --fix", "a.js", "/* eslint-disable unicorn/filename-case, unicorn/no-abusive-eslint-disable */\n/* eslint-disable */\n// Generated\nf();\n", "/* eslint-disable unicorn/filename-case */\n/* eslint-disable */\n// Generated\nf();\n", true},
+		{"both directives of unicorn's header deleted", "a.js", "/* eslint-disable unicorn/filename-case, unicorn/no-abusive-eslint-disable */\n/* eslint-disable */\n// Generated\nf();\n", "\n \n// Generated\nf();\n", true},
+		{"an eslint-disable naming another unicorn rule removed", "a.js", "/* eslint-disable unicorn/no-null */\nf();\n", "f();\n", false},
 		{"an eslint-disable naming a rule removed", "a.js", "/* eslint-disable no-undef */\nf();\n", "f();\n", false},
 		{"a component's markup directive deleted", "a.vue", "<!-- eslint-disable -->\n<template><p>x</p></template>\n", "<template><p>x</p></template>\n", true},
 		{"a component's other comment deleted", "a.vue", "<!-- note -->\n<template><p>x</p></template>\n", "<template><p>x</p></template>\n", false},

@@ -175,9 +175,12 @@ func blanketDisable(text string) bool {
 	return headerDirective.MatchString(strings.TrimSpace(text))
 }
 
-// headerDirective: the header's directives, the bare one and the one before it where the app's
-// preset has eslint-plugin-eslint-comments (generate/header.go), which --fix deletes likewise.
-var headerDirective = regexp.MustCompile(`^eslint-disable(\s+(@eslint-community/)?eslint-comments/no-unlimited-disable)?$`)
+// headerDirective: the header's directives, the bare one and those before it where the app has
+// eslint-plugin-eslint-comments or eslint-plugin-unicorn (generate/header.go), which --fix deletes
+// likewise, or rewrites naming fewer of their rules.
+var headerDirective = regexp.MustCompile(`^eslint-disable(\s+` + headerRule + `(\s*,\s*` + headerRule + `)*)?$`)
+
+const headerRule = `((@eslint-community/)?eslint-comments/no-unlimited-disable|unicorn/(filename-case|no-abusive-eslint-disable))`
 
 // quoted reads a string literal opened by q and emits it as a string token (its value, so the
 // quote style does not count); false when the literal is not closed on its line.
