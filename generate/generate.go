@@ -192,8 +192,12 @@ func Generate(opts Options, in Input) (*Plan, error) {
 		pkg = b
 	}
 	header := scriptHeaderFor(pkg)
+	var vendoredJS []string
 	for _, r := range owned {
 		content := r.Content
+		if r.Vendored && path.Ext(r.Path) == ".js" {
+			vendoredJS = append(vendoredJS, r.Path)
+		}
 		switch {
 		case r.Typed:
 			content = withHeader(r.Path, content, checkJsHeader(header))
@@ -247,7 +251,30 @@ func Generate(opts Options, in Input) (*Plan, error) {
 	p.Files = append(p.Files, File{Path: RecordName, Kind: KindOwned, Content: p.Record.Encode(), Mode: 0o644, Unrecorded: true})
 	sort.SliceStable(p.Files, func(i, j int) bool { return p.Files[i].Path < p.Files[j].Path })
 	p.NextSteps = nextSteps(p)
+	if step := vendoredLintStep(in.Project, vendoredJS); step != "" {
+		p.NextSteps = append(p.NextSteps, step)
+	}
 	return p, nil
+}
+
+// vendoredLintStep is the step for a project whose flat-config ESLint would lint a vendored
+// script (html's connect.js: Mono's published bundle, kept byte for byte so that its pinned
+// integrity digest holds, so it cannot carry the header that keeps linters off our other files).
+// mono-connect does not edit a JavaScript config (an ESLint 8 project gets the entry in
+// .eslintignore, ignores.go), so the user adds the one line.
+func vendoredLintStep(project fs.FS, vendored []string) string {
+	if project == nil || len(vendored) == 0 {
+		return ""
+	}
+	config := firstFile(eslintFlatFiles...)(project, nil)
+	if config == "" {
+		return ""
+	}
+	quoted := make([]string, len(vendored))
+	for i, v := range vendored {
+		quoted[i] = "'" + v + "'"
+	}
+	return fmt.Sprintf("add %s to the ignores of %s: Mono's published bundle, byte for byte (its integrity digest is pinned), without the header that keeps your linter off the other generated files", strings.Join(quoted, ", "), config)
 }
 
 // carried holds record entries kept from the previous record without a file in this plan.
