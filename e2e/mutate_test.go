@@ -45,7 +45,7 @@ var mutations = map[string][]edit{
 	// React: each session takes the customer of the first render (the closure's options), so a
 	// customer set after mount never reaches the widget (flow late-customer, E2E_FRAMEWORKS=react).
 	"react-first-render-customer": {
-		{"useMonoConnect.ts", "bindingLink(mono, monoConfig, () => latest.current)", "bindingLink(mono, monoConfig, () => options)"},
+		{"useMonoConnect.ts", "bindingConfig(monoConfig, () => latest.current)", "bindingConfig(monoConfig, () => options)"},
 	},
 	// Svelte: every click attaches its own .then to the session's one promise, so a double click
 	// reports onlinked twice (flow linked-once, E2E_FRAMEWORKS=svelte). The check stays, never true,

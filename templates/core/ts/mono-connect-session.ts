@@ -15,6 +15,7 @@ import type {
   MonoSessionInput,
   MonoSessionPlan,
   MonoWidgetClass,
+  NotInBrowser,
   RunSession,
 } from './mono-connect-types';
 import { postJSON, stringField } from './mono-connect-http';
@@ -183,6 +184,7 @@ function onWidgetClose(host: MonoSessionHost, current: MonoSession): void {
   if (current.opened && !current.shown) hideLateOpen();
   const reason = current.succeeded ? 'success' : 'cancelled';
   host.options.onClose?.({ reason, reference: current.reference });
+  if (!current.succeeded) host.options.onCancelled?.();
   if (!current.succeeded && host.isCurrent(current)) {
     host.setState({ status: 'cancelled', reference: current.reference });
     current.resolve?.(null);
@@ -236,3 +238,10 @@ export const runSession: RunSession = async (host, current, input, widget) => {
     host.finish(current);
   }
 };
+
+/**
+ * What link(), reauthorise() and pay() return outside a browser (server rendering), where the
+ * controller touches no state: the refusal is worded here, loaded only then, rather than in the
+ * controller that every page loads up front. mono-connect.ts calls it.
+ */
+export const notInBrowser: NotInBrowser = () => Promise.reject(new Error('mono-connect: the widget can only open in a browser'));

@@ -66,6 +66,8 @@ export interface MonoConnectConfig {
   onLinked?: (result: MonoLinkResult) => void | Promise<void>;
   onPayment?: (result: MonoPaymentResult) => void | Promise<void>;
   onClose?: (event: { reason: MonoCloseReason; reference: string }) => void;
+  /** The user closed the widget without a success: right after onClose with reason 'cancelled'. */
+  onCancelled?: () => void;
   onEvent?: (name: MonoEventName, data: MonoEventData) => void;
   onLoad?: () => void;
   onError?: (error: Error) => void;
@@ -104,27 +106,19 @@ export interface MonoConnectController {
 
 /**
  * What a framework binding's controller (useMonoConnect) takes: the callbacks and per-app details
- * of MonoConnectConfig (the key and backend come from the binding's config module), and the
- * bindings' cancelled event (templates/README.md, "Events").
+ * of MonoConnectConfig (the key and backend come from the binding's config module), the
+ * bindings' cancelled event among them (templates/README.md, "Events").
  */
 export type MonoBindingOptions = Pick<
   MonoConnectConfig,
-  'onLinked' | 'onPayment' | 'onClose' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
-> & {
-  /** The user closed the widget without linking (onClose with reason 'cancelled'). */
-  onCancelled?: () => void;
-};
+  'onLinked' | 'onPayment' | 'onClose' | 'onCancelled' | 'onEvent' | 'onLoad' | 'onError' | 'onStatus' | 'customer' | 'institution' | 'reference'
+>;
 
 /** The controller's actions, as every binding hands them out beside its reactive state. */
 export type MonoBindingActions = Pick<MonoConnectController, 'link' | 'reauthorise' | 'pay' | 'close' | 'reset'>;
 
-/** bindingConfig and bindingLink (mono-connect.ts), which React, Preact and Solid share. */
+/** bindingConfig (mono-connect.ts), which React, Preact and Solid share. */
 export type BindingConfig = (config: MonoConnectConfig, current: () => MonoBindingOptions) => MonoConnectConfig;
-export type BindingLink = (
-  controller: MonoConnectController,
-  config: MonoConnectConfig,
-  current: () => MonoBindingOptions,
-) => MonoConnectController['link'];
 
 /** An account your server stored for the signed-in user (GET /api/mono/accounts). */
 export interface MonoLinkedAccount {
@@ -206,6 +200,9 @@ export interface MonoSessionFlow {
 
 /** The mode-specific input of a session: link options, the account id, or the payment. */
 export type MonoSessionInput = MonoLinkOptions | string | MonoPaymentOptions | undefined;
+
+/** The signature of notInBrowser (mono-connect-session.ts): a rejection, whatever was asked. */
+export type NotInBrowser = () => Promise<never>;
 
 /** connect.js's widget class (its default export). */
 export type MonoWidgetClass = typeof import('@mono.co/connect.js').default;

@@ -14,12 +14,11 @@
 //   messages that did not come from the widget's origin before connect.js sees them.
 //
 // This file is what a page loads up front: the state, subscribe() and the status text. The session
-// itself (mono-connect-session.ts: connect.js, the message guard, the exchange, re-authorisation
-// and payments) is imported on the first link(), reauthorise() or pay(), in the same lazy chunk
-// as connect.js, so it costs your initial bundle nothing.
+// itself (mono-connect-session.ts: the message guard, the exchange, re-authorisation, payments and
+// every error message but the state's) is imported on the first link(), reauthorise() or pay(),
+// as is connect.js beside it, so neither costs your initial bundle anything.
 import type {
   BindingConfig,
-  BindingLink,
   CreateMonoConnect,
   IsBusy,
   ListLinkedAccounts,
@@ -63,8 +62,6 @@ export const MONO_WIDGET_ORIGIN: MonoWidgetOrigin = 'https://connect.mono.co';
 
 const IDLE: MonoConnectState = Object.freeze({ status: 'idle' as const });
 
-let connectModule: Promise<unknown> | null = null;
-
 function resolveReference(reference: MonoConnectConfig['reference']): string {
   // A function may have nothing to say yet (a binding reading the latest props): then make one.
   const given = typeof reference === 'function' ? reference() : reference;
@@ -78,8 +75,9 @@ function resolveReference(reference: MonoConnectConfig['reference']): string {
  * Creates a controller for Mono Connect. Creating it is free and safe during server rendering:
  * nothing is loaded and the DOM is not touched until link(), reauthorise() or pay() is called.
  */
-export const createMonoConnect: CreateMonoConnect = (config) => {
-  const options: MonoConnectConfig = { ...config };
+export const createMonoConnect: CreateMonoConnect = (options) => {
+  // options is read when it is used, never copied: a binding's config (bindingConfig) answers with
+  // its component's latest options through getters, which a copy would read once, here.
   let state: MonoConnectState = IDLE;
   // Unset (undefined) until the first session, null after one.
   let session: MonoSession | null | undefined;
@@ -108,8 +106,12 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
   // connect.js behind it) is loaded on this first use.
   const start = (mode: MonoSessionMode, input: MonoSessionInput): Promise<MonoLinkResult | MonoPaymentResult | null> => {
     if (pending) return pending;
+    const loading = import('./mono-connect-session');
+    // Not in a browser (server rendering): refuse without touching the state. The session module
+    // words the refusal, so its message is not in a page's initial bundle; on a server that loads
+    // it and its flows, none of which has side effects, and never connect.js.
     if (typeof globalThis.window === 'undefined' || typeof globalThis.document === 'undefined') {
-      return Promise.reject(new Error('mono-connect: the widget can only open in a browser'));
+      return loading.then((module) => module.notInBrowser());
     }
     const reference = resolveReference(options.reference);
     const current: MonoSession = { mode, reference };
@@ -118,16 +120,13 @@ export const createMonoConnect: CreateMonoConnect = (config) => {
     // connect.js is imported here rather than by the session module, so that both chunks load in
     // parallel and the bundler's CommonJS helper for connect.js stays in the entry chunk (where
     // React's needs it too) instead of a chunk of its own that the page would load up front. The
-    // session module calls a loadConnect of the config itself and unwraps the module.
-    const widget = options.loadConnect
-      ? null
-      : (connectModule ??= import('@mono.co/connect.js').catch((error: unknown) => {
-          connectModule = null; // let a later click retry a failed chunk load
-          throw error;
-        }));
+    // session module calls a loadConnect of the config itself and unwraps the module. The promise is
+    // not kept between sessions: the browser imports a module once anyway, and after a failed load
+    // the next click's import() asks again, as it does for the session module.
+    const widget = options.loadConnect ? null : import('@mono.co/connect.js');
     // runSession reports a failed connect.js load; this keeps it from counting as unhandled first.
     widget?.catch(() => {});
-    pending = import('./mono-connect-session').then(
+    pending = loading.then(
       (module) => module.runSession(host, current, input, widget),
       (error: Error) => {
         // The chunk did not load (offline, a new deployment): a later click tries again.
@@ -192,41 +191,21 @@ export const statusText: StatusText = (state) =>
 export const isBusy: IsBusy = (state) => state.status === 'opening' || state.status === 'open' || state.status === 'exchanging';
 
 /**
- * The controller settings of a framework binding: the app's config, with every callback and the
- * reference read from current() when they are used, so a component's options may change after
- * its controller is made (one controller serves a component for its whole life). A close with
- * reason 'cancelled' also calls onCancelled, the bindings' cancelled event (templates/README.md).
+ * The controller settings of a framework binding: the app's config, with every callback, the
+ * reference, customer and institution read from current() (a component's latest options) each
+ * time the controller uses them, falling back to config's, so a component's options may change
+ * after its controller is made (one controller serves a component for its whole life): each
+ * session takes the latest customer and institution, unless link() names them. createMonoConnect
+ * reads its config without copying it, so these getters stay live.
  */
 export const bindingConfig: BindingConfig = (config, current) => {
-  const bound: MonoConnectConfig = {
-    ...config,
-    // Read when a session starts, not now: see bindingLink for customer and institution.
-    reference: () => {
-      const reference = current().reference;
-      return typeof reference === 'function' ? reference() : reference;
-    },
-    onClose: (event) => {
-      current().onClose?.(event);
-      if (event.reason === 'cancelled') current().onCancelled?.();
-    },
-  };
-  // The other callbacks hand their arguments on as they are: one loop, not six arrows.
-  for (const name of ['onLinked', 'onPayment', 'onEvent', 'onLoad', 'onError', 'onStatus'] as const) {
-    (bound as Record<string, unknown>)[name] = (...args: unknown[]) => (current()[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+  const bound: MonoConnectConfig = { ...config };
+  // Getters, not forwarding arrows: one loop for options and callbacks alike.
+  for (const name of ['customer', 'institution', 'reference', 'onLinked', 'onPayment', 'onClose', 'onCancelled', 'onEvent', 'onLoad', 'onError', 'onStatus'] as const) {
+    Object.defineProperty(bound, name, { get: () => current()[name] ?? config[name] });
   }
   return bound;
 };
-
-/**
- * A framework binding's link(): each session takes the customer and institution of current()
- * (a component's latest options), then config's institution, unless the call names them.
- */
-export const bindingLink: BindingLink = (controller, config, current) => (linkOptions = {}) =>
-  controller.link({
-    ...linkOptions,
-    customer: linkOptions.customer ?? current().customer,
-    institution: linkOptions.institution ?? current().institution ?? config.institution,
-  });
 
 /**
  * The signed-in user's linked accounts, from your server's GET /api/mono/accounts (the Go

@@ -6,7 +6,7 @@
 // or pass mono={useMonoConnect(...)} to drive a controller the parent also reads (status, busy).
 // The button renders on the server like any other; connect.js loads on the first click.
 import type { ButtonHTMLAttributes, ComponentChildren, VNode } from 'preact';
-import { useMonoConnect, type UseMonoConnect, type UseMonoConnectOptions } from './useMonoConnect';
+import { useMonoConnectBase, type UseMonoConnectBase, type UseMonoConnectOptions } from './useMonoConnect';
 
 export interface MonoConnectButtonProps
   extends UseMonoConnectOptions,
@@ -16,7 +16,7 @@ export interface MonoConnectButtonProps
    * A controller from useMonoConnect() in a parent component. The button then opens that one,
    * and the options above are ignored (give them to that useMonoConnect call instead).
    */
-  mono?: UseMonoConnect;
+  mono?: UseMonoConnectBase;
 }
 
 export function MonoConnectButton({
@@ -37,7 +37,7 @@ export function MonoConnectButton({
 }: MonoConnectButtonProps): VNode {
   // Hooks cannot be called conditionally, so the button's own controller always exists; with a
   // mono prop it simply stays unused (creating one loads nothing and touches no DOM).
-  const own = useMonoConnect({ onLinked, onPayment, onClose, onCancelled, onEvent, onLoad, onError, onStatus, customer, institution, reference });
+  const own = useMonoConnectBase({ onLinked, onPayment, onClose, onCancelled, onEvent, onLoad, onError, onStatus, customer, institution, reference });
   const active = mono ?? own;
   // Never disabled while busy: the controller turns a double click into one session, and a
   // disabled button would drop keyboard focus; aria-busy tells assistive technology instead.

@@ -6,39 +6,40 @@
 // touches no DOM, and effects do not run on a server. connect.js is imported, and the widget
 // built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import { bindingConfig, createMonoConnect, isBusy, statusText } from './mono-connect';
 import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
-export interface UseMonoConnect extends MonoBindingActions {
+/** What useMonoConnectBase returns: useMonoConnect's all but status. */
+export interface UseMonoConnectBase extends MonoBindingActions {
   state: MonoConnectState;
-  /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
-  status: string;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: boolean;
+}
+
+export interface UseMonoConnect extends UseMonoConnectBase {
+  /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
+  status: string;
 }
 
 /** Callbacks and per-app details; the key and backend come from the config module. */
 export type UseMonoConnectOptions = MonoBindingOptions;
 
 /**
- * Opens Mono Connect from a component. Everything may change between renders: the latest
- * callbacks are called, and each session takes the latest customer, institution and reference
- * (a customer id that loads after the first render is the one sent). link() options win.
+ * useMonoConnect without status, for MonoConnectButton: a page that shows no status line then
+ * does not carry statusText in its initial bundle.
  */
-export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
+export function useMonoConnectBase(options: UseMonoConnectOptions = {}): UseMonoConnectBase {
   // The controller's callbacks read the latest options through this ref, so one controller serves
   // the component for its whole life and a re-render never rebuilds it.
   const latest = useRef(options);
   latest.current = options;
 
   const [mono] = useState(() =>
-    // The callbacks and the reference are read from the latest render when used (bindingConfig).
+    // The callbacks, the reference, the customer and the institution are read from the latest
+    // render when used (bindingConfig), so each session takes the latest unless link() names them.
     createMonoConnect(bindingConfig(monoConfig, () => latest.current)),
   );
-
-  // Each session takes the customer and institution of the latest render, unless link() names them.
-  const [link] = useState(() => bindingLink(mono, monoConfig, () => latest.current));
 
   // The first render (also on a server) shows the controller's own idle state; in the browser the
   // effect subscribes, and subscribe calls back at once, so nothing between render and effect is
@@ -55,12 +56,21 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
 
   return {
     state,
-    status: statusText(state),
     busy: isBusy(state),
-    link,
+    link: mono.link,
     reauthorise: mono.reauthorise,
     pay: mono.pay,
     close: mono.close,
     reset: mono.reset,
   };
+}
+
+/**
+ * Opens Mono Connect from a component. Everything may change between renders: the latest
+ * callbacks are called, and each session takes the latest customer, institution and reference
+ * (a customer id that loads after the first render is the one sent). link() options win.
+ */
+export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
+  const mono = useMonoConnectBase(options);
+  return { ...mono, status: statusText(mono.state) };
 }

@@ -6,27 +6,30 @@
 // when link(), reauthorise() or pay() runs, which a page does from a click. In a framework with
 // Server Components, call it from a 'use client' component (hooks cannot run in Server Components).
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import { bindingConfig, createMonoConnect, isBusy, statusText } from './mono-connect';
 import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
-export interface UseMonoConnect extends MonoBindingActions {
+/** What useMonoConnectBase returns: useMonoConnect's all but status. */
+export interface UseMonoConnectBase extends MonoBindingActions {
   state: MonoConnectState;
-  /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
-  status: string;
   /** True between the click and the outcome; the controller ignores clicks meanwhile. */
   busy: boolean;
+}
+
+export interface UseMonoConnect extends UseMonoConnectBase {
+  /** statusText(state): idle, opening, linked <id>, paid <id>, cancelled or error: <message>. */
+  status: string;
 }
 
 /** Callbacks and per-app details; the key and backend come from the config module. */
 export type UseMonoConnectOptions = MonoBindingOptions;
 
 /**
- * Opens Mono Connect from a component. Everything may change between renders: the latest
- * callbacks are called, and each session takes the latest customer, institution and reference
- * (a customer id that loads after the first render is the one sent). link() options win.
+ * useMonoConnect without status, for MonoConnectButton: a page that shows no status line then
+ * does not carry statusText in its initial bundle.
  */
-export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
+export function useMonoConnectBase(options: UseMonoConnectOptions = {}): UseMonoConnectBase {
   // The controller's callbacks read the latest options through this ref, so one controller serves
   // the component for its whole life and a re-render never rebuilds it.
   const latest = useRef(options);
@@ -35,12 +38,10 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
   });
 
   const [mono] = useState(() =>
-    // The callbacks and the reference are read from the latest render when used (bindingConfig).
+    // The callbacks, the reference, the customer and the institution are read from the latest
+    // render when used (bindingConfig), so each session takes the latest unless link() names them.
     createMonoConnect(bindingConfig(monoConfig, () => latest.current)),
   );
-
-  // Each session takes the customer and institution of the latest render, unless link() names them.
-  const [link] = useState(() => bindingLink(mono, monoConfig, () => latest.current));
 
   // The server snapshot is the controller's own idle state, the same one the browser starts from,
   // so the prerendered HTML and the first client render agree and hydration has nothing to fix.
@@ -56,12 +57,21 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
 
   return {
     state,
-    status: statusText(state),
     busy: isBusy(state),
-    link,
+    link: mono.link,
     reauthorise: mono.reauthorise,
     pay: mono.pay,
     close: mono.close,
     reset: mono.reset,
   };
+}
+
+/**
+ * Opens Mono Connect from a component. Everything may change between renders: the latest
+ * callbacks are called, and each session takes the latest customer, institution and reference
+ * (a customer id that loads after the first render is the one sent). link() options win.
+ */
+export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConnect {
+  const mono = useMonoConnectBase(options);
+  return { ...mono, status: statusText(mono.state) };
 }

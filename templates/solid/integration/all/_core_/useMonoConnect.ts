@@ -6,7 +6,7 @@
 // touches no DOM, so it is safe under server rendering (SolidStart); connect.js is imported, and
 // the widget built, only when link(), reauthorise() or pay() runs, which a page does from a click.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { bindingConfig, bindingLink, createMonoConnect, isBusy, statusText } from './mono-connect';
+import { bindingConfig, createMonoConnect, isBusy, statusText } from './mono-connect';
 import type { MonoBindingActions, MonoBindingOptions, MonoConnectState } from './mono-connect';
 import { monoConfig } from './config';
 
@@ -43,13 +43,11 @@ export function useMonoConnect(options: UseMonoConnectOptions = {}): UseMonoConn
     mono.close();
   });
 
-  const link = bindingLink(mono, monoConfig, () => options);
-
   return {
     state,
     status: () => statusText(state()),
     busy: () => isBusy(state()),
-    link,
+    link: mono.link,
     reauthorise: mono.reauthorise,
     pay: mono.pay,
     close: mono.close,
