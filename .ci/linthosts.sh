@@ -110,6 +110,45 @@ vite_spa() {
   printf '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>host</title></head>\n  <body><div id="%s"></div><script type="module" src="/src/%s"></script></body>\n</html>\n' "$([ "$plugin" = vue ] && echo app || echo root)" "$entry" >"$d/index.html"
 }
 
+# vite_tsconfigs DIR: create-vite's solution tsconfig.json and its tsconfig.node.json (for
+# vite.config.ts), as its solid-ts and preact-ts templates write them; the host writes its own
+# tsconfig.app.json beside them.
+vite_tsconfigs() {
+  local d=$1
+  cat >"$d/tsconfig.json" <<'EOF'
+{
+  "files": [],
+  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }]
+}
+EOF
+  cat >"$d/tsconfig.node.json" <<'EOF'
+{
+  "compilerOptions": {
+    "tsBuildInfoFile": "./node_modules/.tmp/tsconfig.node.tsbuildinfo",
+    "target": "es2023",
+    "lib": ["ES2023"],
+    "types": ["node"],
+    "skipLibCheck": true,
+
+    /* Bundler mode */
+    "module": "nodenext",
+    "allowImportingTsExtensions": true,
+    "verbatimModuleSyntax": true,
+    "moduleDetection": "force",
+    "noEmit": true,
+
+    /* Linting */
+    "strict": true,
+    "noUnusedLocals": true,
+    "noUnusedParameters": true,
+    "erasableSyntaxOnly": true,
+    "noFallthroughCasesInSwitch": true
+  },
+  "include": ["vite.config.ts"]
+}
+EOF
+}
+
 for h in "${hosts[@]}"; do "host_$h"; done
 
 # formatter HOST: the host's formatter (formatter_<name>, else prettier).

@@ -64,12 +64,7 @@ host_preact() {
   }
 }
 EOF
-  cat >"$d/tsconfig.json" <<'EOF'
-{
-  "files": [],
-  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }]
-}
-EOF
+  vite_tsconfigs "$d"
   cat >"$d/tsconfig.app.json" <<'EOF'
 {
   "compilerOptions": {
@@ -103,32 +98,6 @@ EOF
     "noFallthroughCasesInSwitch": true
   },
   "include": ["src"]
-}
-EOF
-  cat >"$d/tsconfig.node.json" <<'EOF'
-{
-  "compilerOptions": {
-    "tsBuildInfoFile": "./node_modules/.tmp/tsconfig.node.tsbuildinfo",
-    "target": "es2023",
-    "lib": ["ES2023"],
-    "types": ["node"],
-    "skipLibCheck": true,
-
-    /* Bundler mode */
-    "module": "nodenext",
-    "allowImportingTsExtensions": true,
-    "verbatimModuleSyntax": true,
-    "moduleDetection": "force",
-    "noEmit": true,
-
-    /* Linting */
-    "strict": true,
-    "noUnusedLocals": true,
-    "noUnusedParameters": true,
-    "erasableSyntaxOnly": true,
-    "noFallthroughCasesInSwitch": true
-  },
-  "include": ["vite.config.ts"]
 }
 EOF
   cat >"$d/eslint.config.js" <<'EOF'

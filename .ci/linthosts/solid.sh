@@ -55,12 +55,7 @@ host_solid() {
 EOF
   # create-vite's three tsconfigs (a solution file referencing the app's and vite.config.ts's),
   # with noUncheckedIndexedAccess on top as the other strict hosts have it.
-  cat >"$d/tsconfig.json" <<'EOF'
-{
-  "files": [],
-  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.node.json" }]
-}
-EOF
+  vite_tsconfigs "$d"
   cat >"$d/tsconfig.app.json" <<'EOF'
 {
   "compilerOptions": {
@@ -90,32 +85,6 @@ EOF
     "noFallthroughCasesInSwitch": true
   },
   "include": ["src"]
-}
-EOF
-  cat >"$d/tsconfig.node.json" <<'EOF'
-{
-  "compilerOptions": {
-    "tsBuildInfoFile": "./node_modules/.tmp/tsconfig.node.tsbuildinfo",
-    "target": "es2023",
-    "lib": ["ES2023"],
-    "types": ["node"],
-    "skipLibCheck": true,
-
-    /* Bundler mode */
-    "module": "nodenext",
-    "allowImportingTsExtensions": true,
-    "verbatimModuleSyntax": true,
-    "moduleDetection": "force",
-    "noEmit": true,
-
-    /* Linting */
-    "strict": true,
-    "noUnusedLocals": true,
-    "noUnusedParameters": true,
-    "erasableSyntaxOnly": true,
-    "noFallthroughCasesInSwitch": true
-  },
-  "include": ["vite.config.ts"]
 }
 EOF
   # eslint-plugin-solid's typescript flat config (its README) over typescript-eslint's strictest
