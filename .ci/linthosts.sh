@@ -98,6 +98,25 @@ lint_staged() {
 EOF
 }
 
+# vite_index_html DIR ROOT ENTRY: create-vite's index.html: an element with id ROOT, and the
+# module script /src/ENTRY.
+vite_index_html() {
+  cat >"$1/index.html" <<EOF
+<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <title>host</title>
+  </head>
+  <body>
+    <div id="$2"></div>
+    <script type="module" src="/src/$3"></script>
+  </body>
+</html>
+EOF
+}
+
 # vite_spa DIR PLUGIN ENTRY: what a Vite single-page app shares (React's and Vue's): Prettier
 # without semicolons, the hook, vite.config.ts with the framework's PLUGIN, index.html loading
 # src/ENTRY.
@@ -107,7 +126,7 @@ vite_spa() {
   lint_staged "$d" "*.{js,jsx,ts,tsx,vue,json}"
   # One plugin per line: antfu's reasonable-newline wants it so (Vue's preset lints this file).
   printf "import %s from '@vitejs/plugin-%s'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({\n  plugins: [\n    %s(),\n  ],\n})\n" "$plugin" "$plugin" "$plugin" >"$d/vite.config.ts"
-  printf '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>host</title></head>\n  <body><div id="%s"></div><script type="module" src="/src/%s"></script></body>\n</html>\n' "$([ "$plugin" = vue ] && echo app || echo root)" "$entry" >"$d/index.html"
+  vite_index_html "$d" "$([ "$plugin" = vue ] && echo app || echo root)" "$entry"
 }
 
 # vite_tsconfigs DIR: create-vite's solution tsconfig.json and its tsconfig.node.json (for

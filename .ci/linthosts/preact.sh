@@ -142,20 +142,7 @@ export default defineConfig({
   plugins: [preact()],
 })
 EOF
-  cat >"$d/index.html" <<'EOF'
-<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>host</title>
-  </head>
-  <body>
-    <div id="app"></div>
-    <script type="module" src="/src/main.tsx"></script>
-  </body>
-</html>
-EOF
+  vite_index_html "$d" app main.tsx
   cat >"$d/src/main.tsx" <<'EOF'
 import { render } from 'preact'
 

@@ -123,20 +123,7 @@ export default defineConfig({
   plugins: [solid()],
 });
 EOF
-  cat >"$d/index.html" <<'EOF'
-<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>host</title>
-  </head>
-  <body>
-    <div id="root"></div>
-    <script type="module" src="/src/index.tsx"></script>
-  </body>
-</html>
-EOF
+  vite_index_html "$d" root index.tsx
   cat >"$d/src/index.tsx" <<'EOF'
 /* @refresh reload */
 import { render } from "solid-js/web";

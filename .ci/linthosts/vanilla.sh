@@ -75,20 +75,7 @@ export default [
 EOF
   printf '{ "semi": false, "singleQuote": true }\n' >"$d/.prettierrc.json"
   lint_staged "$d" "*.{js,json}"
-  cat >"$d/index.html" <<'EOF'
-<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>host</title>
-  </head>
-  <body>
-    <div id="app"></div>
-    <script type="module" src="/src/main.js"></script>
-  </body>
-</html>
-EOF
+  vite_index_html "$d" app main.js
   cat >"$d/src/main.js" <<'EOF'
 import './style.css'
 import { setupCounter } from './counter.js'
