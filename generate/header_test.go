@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/mono-connect/mono-connect/internal/samecode"
 )
 
 // TestAstroHeaderStaysInsideTheFrontmatter: Astro requires the component script fence first, so
@@ -82,5 +84,36 @@ func TestDerivedJavaScriptSkipsTheTypeChecker(t *testing.T) {
 	}
 	if derived == 0 {
 		t.Fatal("no derived JavaScript with a .d.ts in any combination")
+	}
+}
+
+// TestHeaderDirectivesDeletedAreNoDrift ties the header's directives to the drift comparison:
+// every directive line a header carries (for any of the presets above) is one ESLint's --fix may
+// delete where it suppresses nothing, and the file without it must still be ours to
+// internal/samecode. A directive added here without teaching samecode would make every fixed
+// file drift; the control case (a statement deleted) keeps the test able to fail.
+func TestHeaderDirectivesDeletedAreNoDrift(t *testing.T) {
+	for _, pkg := range []string{
+		``,
+		`{"devDependencies": {"@antfu/eslint-config": "catalog:"}}`,
+		`{"devDependencies": {"@eslint-community/eslint-plugin-eslint-comments": "^4.5.0", "eslint-plugin-unicorn": "80.0.0"}}`,
+		`{"devDependencies": {"eslint-plugin-unicorn": "80.0.0"}}`,
+	} {
+		ours := withHeader("a.ts", []byte("export const a = 1;\n"), scriptHeaderFor([]byte(pkg)))
+		var fixed []string
+		for _, line := range strings.SplitAfter(string(ours), "\n") {
+			if !strings.HasPrefix(line, "/* eslint-disable") {
+				fixed = append(fixed, line)
+			}
+		}
+		if len(fixed) == len(strings.SplitAfter(string(ours), "\n")) {
+			t.Fatalf("package.json %s: the header has no directive line:\n%s", pkg, ours)
+		}
+		if !samecode.Equal("a.ts", ours, []byte(strings.Join(fixed, ""))) {
+			t.Errorf("package.json %s: the header without its directives is drift", pkg)
+		}
+		if samecode.Equal("a.ts", ours, bytes.Replace(ours, []byte("export const a = 1;\n"), nil, 1)) {
+			t.Errorf("package.json %s: a deleted statement is not drift", pkg)
+		}
 	}
 }
